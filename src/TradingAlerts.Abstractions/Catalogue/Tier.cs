@@ -1,0 +1,8 @@
+namespace TradingAlerts.Abstractions.Catalogue;
+
+/// <summary>Subscription tier carried by the caller's token (claim <c>tier</c>); no token means FREE.</summary>
+public enum Tier
+{
+    Free,
+    Pro,
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using TradingAlerts.Collector.Commands;
+
+var root = new RootCommand("TradingAlerts Grid collector tools")
+{
+    SchemaCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

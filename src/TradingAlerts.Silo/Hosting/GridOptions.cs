@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingAlerts.Silo.Hosting;
+
+/// <summary>Orleans identity and ports of this silo (section "Orleans").</summary>
+public sealed class OrleansHostOptions
+{
+    public const string Section = "Orleans";
+
+    [Required]
+    public string ClusterId { get; set; } = "tradingalerts-dev";
+
+    [Required]
+    public string ServiceId { get; set; } = "tradingalerts";
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+}
+
+/// <summary>Schema bootstrap at startup (section "Database"); opt-in, needs ConnectionStrings:Postgres.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply sql/ (bar tables, Orleans tables, TimescaleDB where available) before the silo starts.</summary>
+    public bool ApplySchemaOnStartup { get; set; }
+
+    /// <summary>Also apply sql/seed_data.sql (development data). Ignored unless the schema is applied.</summary>
+    public bool ApplyDevSeed { get; set; }
+}

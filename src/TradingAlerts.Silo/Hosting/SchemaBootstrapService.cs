@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using TradingAlerts.Storage.Schema;
+
+namespace TradingAlerts.Silo.Hosting;
+
+/// <summary>
+/// Applies the PostgreSQL schema before the silo joins the cluster (registered ahead of Orleans, so a
+/// fresh database has the membership tables the ADO.NET clustering provider needs).
+/// </summary>
+internal sealed class SchemaBootstrapService(PostgresSchemaBootstrapper bootstrapper, IOptions<DatabaseOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        bootstrapper.ApplyAsync(options.Value.ApplyDevSeed, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

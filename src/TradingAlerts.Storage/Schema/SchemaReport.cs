@@ -1,0 +1,24 @@
+namespace TradingAlerts.Storage.Schema;
+
+/// <summary>What the PostgreSQL bootstrapper found and did.</summary>
+/// <param name="BarTables">Bar tables of the catalogue present after the run (135 when complete).</param>
+/// <param name="OrleansScripts">Orleans ADO.NET scripts applied, in order.</param>
+/// <param name="TimescaleAvailable">True when <c>timescaledb</c> is in <c>pg_available_extensions</c>.</param>
+/// <param name="Hypertables">Bar tables that are hypertables (0 when TimescaleDB was skipped).</param>
+/// <param name="CompressionPolicies">Compression policy jobs on bar tables.</param>
+/// <param name="RetentionPolicies">Retention policy jobs on bar tables.</param>
+/// <param name="DevSeedApplied">True when <c>seed_data.sql</c> was applied.</param>
+public sealed record SchemaReport(
+    int BarTables,
+    IReadOnlyList<string> OrleansScripts,
+    bool TimescaleAvailable,
+    int Hypertables,
+    int CompressionPolicies,
+    int RetentionPolicies,
+    bool DevSeedApplied)
+{
+    /// <summary>One line for the log: what is enabled, and why TimescaleDB was skipped when it was.</summary>
+    public string Summary => TimescaleAvailable
+        ? $"{BarTables} bar tables; Orleans scripts: {OrleansScripts.Count}; TimescaleDB: {Hypertables} hypertables, {CompressionPolicies} compression and {RetentionPolicies} retention policies{(DevSeedApplied ? "; dev seed applied" : "")}"
+        : $"{BarTables} bar tables; Orleans scripts: {OrleansScripts.Count}; TimescaleDB skipped: extension not available on this server{(DevSeedApplied ? "; dev seed applied" : "")}";
+}

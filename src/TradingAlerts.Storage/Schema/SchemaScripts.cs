@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using TradingAlerts.Abstractions.Catalogue;
+
+namespace TradingAlerts.Storage.Schema;
+
+/// <summary>
+/// Generates the repeated DDL of <c>sql/</c> from the catalogue, so the 15 collector tables and the
+/// 135 PostgreSQL tables can never disagree with it. The files in <c>sql/</c> are this output
+/// (a test compares them; <c>TradingAlerts.Collector schema --out sql</c> rewrites them).
+/// </summary>
+public static class SchemaScripts
+{
+    public const string SqliteFile = "sqlite_schema.sql";
+    public const string PostgresFile = "postgresql_schema.sql";
+    public const string TimescaleFile = "timescaledb_setup.sql";
+
+    private const string GeneratedNote =
+        "-- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.\n" +
+        "-- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql\n";
+
+    /// <summary>SQLite table name of a symbol in a collector file: the catalogue symbol itself.</summary>
+    public static string SqliteTable(string symbol) =>
+        Symbols.IsKnown(symbol) ? symbol : throw new ArgumentException($"Invalid symbol: {symbol}", nameof(symbol));
+
+    /// <summary>The collector file's schema: one table per symbol holding all nine timeframes.</summary>
+    public static string Sqlite()
+    {
+        var sql = new StringBuilder();
+        sql.Append("-- SQLite schema of a collector file (DESIGN §3): one table per symbol, all nine timeframes,\n")
+           .Append("-- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert\n")
+           .Append("-- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.\n")
+           .Append(GeneratedNote)
+           .Append('\n')
+           .Append("PRAGMA journal_mode = WAL;\n");
+        foreach (var symbol in Symbols.All)
+        {
+            sql.Append('\n').Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {symbol} (\n")
+               .Append("    timeframe             TEXT    NOT NULL,\n")
+               .Append("    timestamp             INTEGER NOT NULL,\n")
+               .Append("    open                  REAL    NOT NULL,\n")
+               .Append("    high                  REAL    NOT NULL,\n")
+               .Append("    low                   REAL    NOT NULL,\n")
+               .Append("    close                 REAL    NOT NULL,\n");
+            foreach (var column in Indicators.Columns)
+            {
+                var type = column.Kind == IndicatorKind.Json ? "TEXT" : "REAL";
+                sql.Append(CultureInfo.InvariantCulture, $"    {column.Name,-21} {type},\n");
+            }
+
+            sql.Append("    seq                   INTEGER NOT NULL,\n")
+               .Append("    written_at            INTEGER NOT NULL,\n")
+               .Append("    PRIMARY KEY (timeframe, timestamp)\n")
+               .Append(");\n")
+               .Append(CultureInfo.InvariantCulture, $"CREATE UNIQUE INDEX IF NOT EXISTS idx_{symbol.ToLowerInvariant()}_seq ON {symbol} (seq);\n");
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The 135 bar tables <c>{symbol}_{tf}</c>, idempotent.</summary>
+    public static string Postgres()
+    {
+        var sql = new StringBuilder();
+        sql.Append("-- PostgreSQL bar tables (DESIGN §3): one per symbol and timeframe, 15 x 9 = 135, idempotent.\n")
+           .Append("-- timestamp is the bar open time. TimescaleDB features are in timescaledb_setup.sql.\n")
+           .Append(GeneratedNote);
+        foreach (var pair in Pair.All)
+        {
+            sql.Append('\n').Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {pair.TableName} (\n")
+               .Append("    timestamp             TIMESTAMPTZ      PRIMARY KEY,\n")
+               .Append("    open                  DOUBLE PRECISION NOT NULL,\n")
+               .Append("    high                  DOUBLE PRECISION NOT NULL,\n")
+               .Append("    low                   DOUBLE PRECISION NOT NULL,\n")
+               .Append("    close                 DOUBLE PRECISION NOT NULL");
+            foreach (var column in Indicators.Columns)
+            {
+                var type = column.Kind == IndicatorKind.Json ? "JSONB" : "DOUBLE PRECISION";
+                sql.Append(CultureInfo.InvariantCulture, $",\n    {column.Name,-21} {type}");
+            }
+
+            sql.Append("\n);\n");
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>
+    /// Hypertables, compression, retention and a descending time index for the 135 tables. Needs the
+    /// timescaledb extension; the bootstrapper runs it only where the extension is available.
+    /// Every step checks what exists first, so a second run changes nothing.
+    /// </summary>
+    public static string Timescale()
+    {
+        var sql = new StringBuilder();
+        sql.Append("-- TimescaleDB setup for the 135 bar tables; run after postgresql_schema.sql, only where the\n")
+           .Append("-- timescaledb extension is available (the bootstrapper checks pg_available_extensions).\n")
+           .Append("-- Per timeframe: chunk interval (~2,016 bars), compression of chunks older than two chunks\n")
+           .Append("-- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the seed.\n")
+           .Append(GeneratedNote)
+           .Append('\n')
+           .Append("CREATE EXTENSION IF NOT EXISTS timescaledb;\n\n")
+           .Append("DO $$\n")
+           .Append("DECLARE\n")
+           .Append("    t record;\n")
+           .Append("BEGIN\n")
+           .Append("    FOR t IN SELECT * FROM (VALUES\n");
+        var rows = Pair.All.Select(pair =>
+        {
+            var p = TimeframeStoragePolicy.For(pair.Timeframe);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"        ('{pair.TableName}', {p.ChunkDays}, {p.CompressAfterDays}, {p.RetentionDays})");
+        });
+        sql.AppendJoin(",\n", rows)
+           .Append("\n    ) AS v(table_name, chunk_days, compress_after_days, retention_days)\n")
+           .Append("    LOOP\n")
+           .Append("        PERFORM create_hypertable(t.table_name::regclass, 'timestamp',\n")
+           .Append("            chunk_time_interval => make_interval(days => t.chunk_days),\n")
+           .Append("            if_not_exists => TRUE, migrate_data => TRUE);\n")
+           .Append("        IF NOT EXISTS (SELECT 1 FROM timescaledb_information.hypertables h\n")
+           .Append("                       WHERE h.hypertable_name = t.table_name AND h.compression_enabled) THEN\n")
+           .Append("            EXECUTE format('ALTER TABLE %I SET (timescaledb.compress, timescaledb.compress_orderby = %L)',\n")
+           .Append("                           t.table_name, 'timestamp DESC');\n")
+           .Append("        END IF;\n")
+           .Append("        PERFORM add_compression_policy(t.table_name::regclass, make_interval(days => t.compress_after_days), if_not_exists => TRUE);\n")
+           .Append("        PERFORM add_retention_policy(t.table_name::regclass, make_interval(days => t.retention_days), if_not_exists => TRUE);\n")
+           .Append("        EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (timestamp DESC)', t.table_name || '_timestamp_desc', t.table_name);\n")
+           .Append("    END LOOP;\n")
+           .Append("END\n")
+           .Append("$$;\n");
+        return sql.ToString();
+    }
+
+    /// <summary>Every generated file by name, for the writer and the drift test.</summary>
+    public static IReadOnlyDictionary<string, string> Generated() => new Dictionary<string, string>
+    {
+        [SqliteFile] = Sqlite(),
+        [PostgresFile] = Postgres(),
+        [TimescaleFile] = Timescale(),
+    };
+}
