@@ -4,5 +4,6 @@ using TradingAlerts.Collector.Commands;
 var root = new RootCommand("TradingAlerts Grid collector tools")
 {
     SchemaCommand.Create(),
+    SeedSqlCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

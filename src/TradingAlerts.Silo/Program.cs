@@ -2,6 +2,7 @@ using TradingAlerts.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.UseDefaultUrl();
 builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.Services.AddHealthChecks();

@@ -6,6 +6,20 @@ namespace TradingAlerts.Silo.Hosting;
 /// <summary>Service registration of the silo, one method per concern.</summary>
 internal static class HostingExtensions
 {
+    /// <summary>The embedded default address, used only when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Listens on <see cref="DefaultUrl"/> unless an address was configured.</summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
     /// <summary>PostgreSQL data source and the opt-in schema bootstrap, when ConnectionStrings:Postgres is set.</summary>
     public static WebApplicationBuilder AddGridDatabase(this WebApplicationBuilder builder)
     {

@@ -42,7 +42,7 @@ public static class SchemaScripts
                .Append("    high                  REAL    NOT NULL,\n")
                .Append("    low                   REAL    NOT NULL,\n")
                .Append("    close                 REAL    NOT NULL,\n");
-            foreach (var column in Indicators.Columns)
+            foreach (var column in IndicatorCatalogue.Columns)
             {
                 var type = column.Kind == IndicatorKind.Json ? "TEXT" : "REAL";
                 sql.Append(CultureInfo.InvariantCulture, $"    {column.Name,-21} {type},\n");
@@ -73,7 +73,7 @@ public static class SchemaScripts
                .Append("    high                  DOUBLE PRECISION NOT NULL,\n")
                .Append("    low                   DOUBLE PRECISION NOT NULL,\n")
                .Append("    close                 DOUBLE PRECISION NOT NULL");
-            foreach (var column in Indicators.Columns)
+            foreach (var column in IndicatorCatalogue.Columns)
             {
                 var type = column.Kind == IndicatorKind.Json ? "JSONB" : "DOUBLE PRECISION";
                 sql.Append(CultureInfo.InvariantCulture, $",\n    {column.Name,-21} {type}");

@@ -35,9 +35,9 @@ public class TierAccessTests
     [Fact]
     public void Free_tier_gets_basic_indicators_only_and_no_confluence()
     {
-        var basic = Indicators.Columns.Where(c => TierAccess.CanSeeIndicator(Tier.Free, c)).Select(c => c.Name);
+        var basic = IndicatorCatalogue.Columns.Where(c => TierAccess.CanSeeIndicator(Tier.Free, c)).Select(c => c.Name);
         Assert.Equal(["fractals", "horizontal_trendlines", "diagonal_trendlines"], basic);
-        Assert.All(Indicators.Columns, c => Assert.True(TierAccess.CanSeeIndicator(Tier.Pro, c)));
+        Assert.All(IndicatorCatalogue.Columns, c => Assert.True(TierAccess.CanSeeIndicator(Tier.Pro, c)));
         Assert.False(TierAccess.CanUseConfluence(Tier.Free));
         Assert.True(TierAccess.CanUseConfluence(Tier.Pro));
     }
@@ -63,7 +63,7 @@ public class TierAccessTests
     [Fact]
     public void Thirteen_indicators_per_timeframe_make_117()
     {
-        Assert.Equal(13, Indicators.PerTimeframe.Distinct().Count());
-        Assert.Equal(117, Indicators.PerTimeframe.Count * Timeframes.All.Count);
+        Assert.Equal(13, IndicatorCatalogue.PerTimeframe.Distinct().Count());
+        Assert.Equal(117, IndicatorCatalogue.PerTimeframe.Count * Timeframes.All.Count);
     }
 }

@@ -1,7 +1,7 @@
 namespace TradingAlerts.Abstractions.Catalogue;
 
 /// <summary>The indicator columns of a bar and the 13 indicators the confluence endpoint lists per timeframe.</summary>
-public static class Indicators
+public static class IndicatorCatalogue
 {
     /// <summary>The nine indicator columns, in table order (after timestamp and OHLC).</summary>
     public static IReadOnlyList<IndicatorColumn> Columns { get; } =

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TradingAlerts.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real silo (Program) in the ASP.NET test host, on free Orleans ports so several can run at once.
+/// Settings are host settings, visible to Program while it builds.
+/// </summary>
+public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Orleans:SiloPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
