@@ -11,20 +11,10 @@ namespace TradingAlerts.IntegrationTests.Orleans;
 /// sql/orleans/ is written for the ADO.NET providers' contract: real silos cluster through it and keep
 /// grain state in it, on a real PostgreSQL, with no other membership or storage in play.
 /// </summary>
-public sealed class AdoNetClusterTests(AdoNetClusterTests.Database db) : IClassFixture<AdoNetClusterTests.Database>
+public sealed class AdoNetClusterTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>
 {
     public const string StorageName = "ta-test-store";
     private const string Invariant = "Npgsql";
-
-    /// <summary>A fresh database with the schema applied.</summary>
-    public sealed class Database : PostgresDatabase
-    {
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await new PostgresSchemaBootstrapper(DataSource).ApplyAsync();
-        }
-    }
 
     [Fact]
     public async Task Two_silos_and_a_client_cluster_through_postgres_and_state_survives_reactivation()

@@ -6,20 +6,8 @@ using TradingAlerts.Storage.Schema;
 namespace TradingAlerts.IntegrationTests.Schema;
 
 /// <summary>sql/seed_data.sql on a real database: complete, consistent across timeframes, valid JSON shapes.</summary>
-public sealed class DevSeedTests(DevSeedTests.Database db) : IClassFixture<DevSeedTests.Database>
+public sealed class DevSeedTests(SeededDatabase db) : IClassFixture<SeededDatabase>
 {
-    /// <summary>A fresh database with schema and dev seed applied.</summary>
-    public sealed class Database : PostgresDatabase
-    {
-        public SchemaReport Report { get; private set; } = null!;
-
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Report = await new PostgresSchemaBootstrapper(DataSource).ApplyAsync(includeDevSeed: true);
-        }
-    }
-
     private static readonly string[] SeedSymbols = ["EURUSD", "XAUUSD"];
 
     public static TheoryData<string, Timeframe> SeedPairs() =>

@@ -5,24 +5,12 @@ using TradingAlerts.Storage.Schema;
 namespace TradingAlerts.IntegrationTests.Schema;
 
 /// <summary>The bootstrapper on a real, fresh PostgreSQL 15 database.</summary>
-public sealed class PostgresSchemaTests(PostgresSchemaTests.Database db) : IClassFixture<PostgresSchemaTests.Database>
+public sealed class PostgresSchemaTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>
 {
-    /// <summary>A fresh database with the schema applied once.</summary>
-    public sealed class Database : PostgresDatabase
-    {
-        public SchemaReport FirstReport { get; private set; } = null!;
-
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            FirstReport = await new PostgresSchemaBootstrapper(DataSource).ApplyAsync();
-        }
-    }
-
     [Fact]
     public async Task Creates_the_135_bar_tables_and_no_other_bar_tables()
     {
-        Assert.Equal(135, db.FirstReport.BarTables);
+        Assert.Equal(135, db.Report.BarTables);
         var tables = await db.QueryAsync(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE 'orleans%' ORDER BY table_name",
             r => r.GetString(0));
@@ -82,25 +70,25 @@ public sealed class PostgresSchemaTests(PostgresSchemaTests.Database db) : IClas
         Assert.Contains("MembershipReadAllKey", keys);
         Assert.Contains("ReadFromStorageKey", keys);
         Assert.Contains("WriteToStorageKey", keys);
-        Assert.Equal(SqlResources.List("orleans"), db.FirstReport.OrleansScripts);
+        Assert.Equal(SqlResources.List("orleans"), db.Report.OrleansScripts);
     }
 
     [Fact]
     public async Task Timescale_step_is_reported_as_the_server_allows()
     {
         var available = await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')");
-        Assert.Equal(available, db.FirstReport.TimescaleAvailable);
+        Assert.Equal(available, db.Report.TimescaleAvailable);
         if (available)
         {
-            Assert.Equal(135, db.FirstReport.Hypertables);
-            Assert.Equal(135, db.FirstReport.RetentionPolicies);
-            Assert.Equal(135, db.FirstReport.CompressionPolicies);
+            Assert.Equal(135, db.Report.Hypertables);
+            Assert.Equal(135, db.Report.RetentionPolicies);
+            Assert.Equal(135, db.Report.CompressionPolicies);
         }
         else
         {
             // Plain PostgreSQL (Debian, CI): skipped cleanly and said so.
-            Assert.Equal((0, 0, 0), (db.FirstReport.Hypertables, db.FirstReport.RetentionPolicies, db.FirstReport.CompressionPolicies));
-            Assert.Contains("TimescaleDB skipped: extension not available", db.FirstReport.Summary, StringComparison.Ordinal);
+            Assert.Equal((0, 0, 0), (db.Report.Hypertables, db.Report.RetentionPolicies, db.Report.CompressionPolicies));
+            Assert.Contains("TimescaleDB skipped: extension not available", db.Report.Summary, StringComparison.Ordinal);
             Assert.False(await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
         }
     }
@@ -117,7 +105,7 @@ public sealed class PostgresSchemaTests(PostgresSchemaTests.Database db) : IClas
         var before = await FingerprintAsync();
         var second = await new PostgresSchemaBootstrapper(db.DataSource).ApplyAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(before, await FingerprintAsync());
-        Assert.Equal(db.FirstReport with { OrleansScripts = second.OrleansScripts }, second);
+        Assert.Equal(db.Report with { OrleansScripts = second.OrleansScripts }, second);
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM eurusd_h1"));
     }
 
