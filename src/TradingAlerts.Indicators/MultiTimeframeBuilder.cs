@@ -44,4 +44,21 @@ public sealed class MultiTimeframeBuilder
 
         return forming;
     }
+
+    /// <summary>
+    /// One collector cycle, as the MQL5 service writes it: every bar the inputs closed, then the forming bar
+    /// of every timeframe with its current values.
+    /// </summary>
+    public List<TimeframeBar> Cycle(IEnumerable<Ohlc> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var rows = new List<TimeframeBar>();
+        foreach (var input in inputs)
+        {
+            rows.AddRange(Add(input));
+        }
+
+        rows.AddRange(Forming());
+        return rows;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Collector.Synthetic;
+using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.Indicators;
 
 namespace TradingAlerts.Collector.DevSeed;

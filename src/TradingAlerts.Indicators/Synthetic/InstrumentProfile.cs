@@ -1,4 +1,4 @@
-namespace TradingAlerts.Collector.Synthetic;
+namespace TradingAlerts.Indicators.Synthetic;
 
 /// <summary>Price scale of an instrument for synthetic feeds: a starting price, its decimals and M5 volatility.</summary>
 /// <param name="Start">A typical price.</param>

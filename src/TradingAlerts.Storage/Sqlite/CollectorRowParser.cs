@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+
+namespace TradingAlerts.Storage.Sqlite;
+
+/// <summary>
+/// Turns one SQLite collector row into a <see cref="BarRecord"/>, or says why it cannot:
+/// numbers must be finite (text that parses as a number is accepted, as SQLite's type affinity may keep
+/// it), MT5's EMPTY_VALUE (DBL_MAX) in an indicator becomes null, OHLC must be consistent
+/// (high ≥ max(open, close), low ≤ min(open, close)), JSON must parse and be an object (an array for
+/// momentum_candles), the timeframe must be a catalogue one and the time a bar open time of it.
+/// </summary>
+internal static class CollectorRowParser
+{
+    /// <summary>Column order of <see cref="SelectColumns"/>.</summary>
+    private const int Timeframe = 0, Timestamp = 1, Open = 2, High = 3, Low = 4, Close = 5,
+        Fractals = 6, Horizontal = 7, Diagonal = 8, Momentum = 9, Keltner = 10, Tema = 11, Hrma = 12, Smma = 13,
+        ZigZag = 14, Seq = 15, WrittenAt = 16;
+
+    public static readonly string SelectColumns =
+        "timeframe, timestamp, open, high, low, close, " +
+        string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Name)) + ", seq, written_at";
+
+    /// <summary>MT5's EMPTY_VALUE: "no value" in an indicator buffer.</summary>
+    public const double EmptyValue = double.MaxValue;
+
+    public static long ReadSeq(SqliteDataReader reader) => reader.GetInt64(Seq);
+
+    public static BarRecord Parse(SqliteDataReader reader, string symbol, long seq, out QuarantinedRow? quarantined)
+    {
+        var timeframeText = reader.IsDBNull(Timeframe) ? null : Convert.ToString(reader.GetValue(Timeframe), CultureInfo.InvariantCulture);
+        long? time = TryInteger(reader, Timestamp, out var t) ? t : null;
+        string? error = null;
+        BarRecord? bar = null;
+        try
+        {
+            bar = ParseValid(reader, timeframeText, time, seq);
+        }
+        catch (FormatException ex)
+        {
+            error = ex.Message;
+        }
+
+        quarantined = error is null ? null : new QuarantinedRow(symbol, seq, timeframeText, time, error);
+        return bar!;
+    }
+
+    private static BarRecord ParseValid(SqliteDataReader reader, string? timeframeText, long? time, long seq)
+    {
+        if (!Timeframes.TryParse(timeframeText, out var timeframe) || !string.Equals(timeframeText, timeframe.Name(), StringComparison.Ordinal))
+        {
+            throw new FormatException($"unknown timeframe '{timeframeText}'");
+        }
+
+        if (time is not { } barTime)
+        {
+            throw new FormatException("timestamp is not an integer");
+        }
+
+        if (!timeframe.IsAligned(barTime))
+        {
+            throw new FormatException($"timestamp {barTime} is not a {timeframe.Name()} bar open time");
+        }
+
+        var open = Price(reader, Open, "open");
+        var high = Price(reader, High, "high");
+        var low = Price(reader, Low, "low");
+        var close = Price(reader, Close, "close");
+        if (high < Math.Max(open, close) || low > Math.Min(open, close) || high < low)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"inconsistent OHLC: open {open}, high {high}, low {low}, close {close}"));
+        }
+
+        var indicators = new IndicatorValues(
+            Json(reader, Fractals, "fractals", JsonValueKind.Object),
+            Json(reader, Horizontal, "horizontal_trendlines", JsonValueKind.Object),
+            Json(reader, Diagonal, "diagonal_trendlines", JsonValueKind.Object),
+            Json(reader, Momentum, "momentum_candles", JsonValueKind.Array),
+            Json(reader, Keltner, "keltner_channels", JsonValueKind.Object),
+            IndicatorNumber(reader, Tema, "tema"),
+            IndicatorNumber(reader, Hrma, "hrma"),
+            IndicatorNumber(reader, Smma, "smma"),
+            Json(reader, ZigZag, "zigzag", JsonValueKind.Object));
+        var writtenAt = TryInteger(reader, WrittenAt, out var w) ? w : throw new FormatException("written_at is not an integer");
+        return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt);
+    }
+
+    private static double Price(SqliteDataReader reader, int ordinal, string column) =>
+        Number(reader, ordinal, column) is { } value && value != EmptyValue && value != -EmptyValue
+            ? value
+            : throw new FormatException($"{column} is missing or EMPTY_VALUE");
+
+    private static double? IndicatorNumber(SqliteDataReader reader, int ordinal, string column) =>
+        Number(reader, ordinal, column) is { } value && value != EmptyValue && value != -EmptyValue ? value : null;
+
+    private static double? Number(SqliteDataReader reader, int ordinal, string column)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var value = reader.GetValue(ordinal) switch
+        {
+            double d => d,
+            long l => l,
+            string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            var other => throw new FormatException($"{column} is not a number: '{other}'"),
+        };
+        return double.IsFinite(value) ? value : throw new FormatException($"{column} is not finite ({value.ToString(CultureInfo.InvariantCulture)})");
+    }
+
+    private static string? Json(SqliteDataReader reader, int ordinal, string column, JsonValueKind expected)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var text = reader.GetValue(ordinal) switch
+        {
+            string s => s,
+            byte[] bytes => Encoding.UTF8.GetString(bytes),
+            var other => throw new FormatException($"{column} is not JSON text: '{other}'"),
+        };
+        try
+        {
+            var json = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            if (!json.Read())
+            {
+                throw new FormatException($"{column} is empty");
+            }
+
+            var kind = json.TokenType switch
+            {
+                JsonTokenType.StartObject => JsonValueKind.Object,
+                JsonTokenType.StartArray => JsonValueKind.Array,
+                _ => JsonValueKind.Undefined,
+            };
+            if (kind != expected)
+            {
+                throw new FormatException($"{column} must be a JSON {expected.ToString().ToLowerInvariant()}");
+            }
+
+            json.Skip();
+            if (json.Read())
+            {
+                throw new FormatException($"{column} has text after its JSON value");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"{column} is not valid JSON: {ex.Message}");
+        }
+
+        return text;
+    }
+
+    private static bool TryInteger(SqliteDataReader reader, int ordinal, out long value)
+    {
+        value = 0;
+        if (reader.IsDBNull(ordinal))
+        {
+            return false;
+        }
+
+        switch (reader.GetValue(ordinal))
+        {
+            case long l:
+                value = l;
+                return true;
+            case double d when double.IsFinite(d) && Math.Floor(d) == d:
+                value = (long)d;
+                return true;
+            case string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed):
+                value = parsed;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
