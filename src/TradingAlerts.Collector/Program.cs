@@ -1,12 +1,3 @@
-using System.CommandLine;
-using TradingAlerts.Collector.Commands;
+using TradingAlerts.Collector;
 
-var root = new RootCommand("TradingAlerts Grid collector tools")
-{
-    SchemaCommand.Create(),
-    SeedSqlCommand.Create(),
-    ReplayCommand.Create(),
-    SyntheticCommand.Create(),
-    SyntheticCommand.CreateBackfill(),
-};
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CollectorCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Indicators;
 using TradingAlerts.Storage.Sqlite;
@@ -61,7 +60,7 @@ public sealed class ReplayFeed(CollectorWriter writer, string symbol, TimeProvid
         var catalogueSymbol = Symbols.Normalize(symbol);
         var period = InputPeriod(bars);
         var builder = new MultiTimeframeBuilder();
-        var started = Stopwatch.StartNew();
+        var started = _clock.GetTimestamp();
         long rows = 0;
         var cycleWall = speed is { } s ? TimeSpan.FromSeconds(period / s) : TimeSpan.Zero;
         for (var i = 0; i < bars.Count; i++)
@@ -73,7 +72,7 @@ public sealed class ReplayFeed(CollectorWriter writer, string symbol, TimeProvid
             if (cycleWall > TimeSpan.Zero)
             {
                 // Pace against the start so write time does not accumulate as drift.
-                var due = cycleWall * (i + 1) - started.Elapsed;
+                var due = (cycleWall * (i + 1)) - _clock.GetElapsedTime(started);
                 if (due > TimeSpan.Zero)
                 {
                     await Task.Delay(due, _clock, cancellationToken).ConfigureAwait(false);
@@ -81,6 +80,6 @@ public sealed class ReplayFeed(CollectorWriter writer, string symbol, TimeProvid
             }
         }
 
-        return new FeedStats(bars.Count, bars.Count, rows, started.Elapsed);
+        return new FeedStats(bars.Count, bars.Count, rows, _clock.GetElapsedTime(started));
     }
 }

@@ -62,7 +62,7 @@ public sealed class SyntheticFeed(CollectorWriter writer, SyntheticMarket market
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromMilliseconds(10));
         var step = Math.Max(1, (int)Math.Round(interval.TotalSeconds * speed));
-        var started = Stopwatch.StartNew();
+        var started = _clock.GetTimestamp();
         long cycles = 0, written = 0;
         var time = start;
         // Rows of a cycle whose write failed are kept and written with the next cycle: nothing is lost.
@@ -95,7 +95,7 @@ public sealed class SyntheticFeed(CollectorWriter writer, SyntheticMarket market
         {
         }
 
-        return new FeedStats(cycles * market.Symbols.Count, cycles, written, started.Elapsed);
+        return new FeedStats(cycles * market.Symbols.Count, cycles, written, _clock.GetElapsedTime(started));
     }
 
     private long Flush(string symbol, List<TimeframeBar> chunk)
