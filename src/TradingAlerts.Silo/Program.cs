@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.AddGridDatabase();
 builder.AddGridSilo();
+builder.AddGridIngest();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

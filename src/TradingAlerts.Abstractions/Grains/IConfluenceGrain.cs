@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TradingAlerts.Abstractions.Contracts;
 
 namespace TradingAlerts.Abstractions.Grains;
@@ -7,8 +8,12 @@ namespace TradingAlerts.Abstractions.Grains;
 public interface IConfluenceGrain : IGrainWithStringKey
 {
     /// <summary>The current confluence, or the one at <paramref name="at"/> (unix seconds) when those bars are held.</summary>
-    [Alias("GetConfluence")]
+    [Alias("GetConfluence"), AlwaysInterleave]
     Task<ConfluenceSnapshot> GetConfluence(long? at);
+
+    /// <summary>A timeframe's signal changed (sent by its TimeframeGrain only on change); the score is updated in O(1).</summary>
+    [Alias("UpdateSignal"), OneWay]
+    Task UpdateSignal(TimeframeSignal signal);
 
     [Alias("Subscribe")]
     Task Subscribe(IConfluenceObserver observer);

@@ -1,24 +1,38 @@
+using Orleans.Concurrency;
 using TradingAlerts.Abstractions.Contracts;
 
 namespace TradingAlerts.Abstractions.Grains;
 
 /// <summary>
 /// One per symbol-timeframe pair (key: "EURUSD/H1", see <see cref="Catalogue.Pair"/>). Holds the latest
-/// bars in memory, writes every bar through to PostgreSQL and computes the pair's signal.
+/// bars in memory, writes every bar through to PostgreSQL and computes the pair's signal. Reads interleave
+/// with a write-through in flight: state only changes synchronously after the write completes, so a read
+/// sees the bars before or after an apply, never half of one.
 /// </summary>
 [Alias("TradingAlerts.ITimeframeGrain")]
 public interface ITimeframeGrain : IGrainWithStringKey
 {
-    /// <summary>The latest <paramref name="limit"/> bars, oldest first.</summary>
-    [Alias("GetBars")]
-    Task<BarRecord[]> GetBars(int limit);
+    /// <summary>
+    /// Applies bars of this pair (new bars, forming-bar rewrites, late bars) after writing them through;
+    /// returns the bars that changed. Called by the SymbolGrain once per timeframe per batch.
+    /// </summary>
+    [Alias("Apply")]
+    Task<int> Apply(BarRecord[] bars);
+
+    /// <summary>The latest <paramref name="limit"/> bars (at most what is held), oldest first.</summary>
+    [Alias("GetBars"), AlwaysInterleave]
+    Task<BarSeriesSnapshot> GetBars(int limit);
+
+    /// <summary>Changes whenever the held bars change (cheap: for ETags and polling).</summary>
+    [Alias("GetVersion"), AlwaysInterleave]
+    Task<long> GetVersion();
 
     /// <summary>The latest bar, or null when none is held.</summary>
-    [Alias("GetLatest")]
+    [Alias("GetLatest"), AlwaysInterleave]
     Task<BarRecord?> GetLatest();
 
     /// <summary>The signal computed from the latest bar, or null when none is held.</summary>
-    [Alias("GetSignal")]
+    [Alias("GetSignal"), AlwaysInterleave]
     Task<TimeframeSignal?> GetSignal();
 
     [Alias("Subscribe")]

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TradingAlerts.Silo.Hosting;
 
-/// <summary>Orleans identity and ports of this silo (section "Orleans").</summary>
+/// <summary>Orleans identity, ports and address of this silo (section "Orleans").</summary>
 public sealed class OrleansHostOptions
 {
     public const string Section = "Orleans";
@@ -18,6 +18,9 @@ public sealed class OrleansHostOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients reach this silo at (cluster mode); default: this host's address.</summary>
+    public string? AdvertisedIP { get; set; }
 }
 
 /// <summary>Schema bootstrap at startup (section "Database"); opt-in, needs ConnectionStrings:Postgres.</summary>

@@ -1,4 +1,15 @@
+using System.Net;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
+using StackExchange.Redis;
+using TradingAlerts.Grains;
+using TradingAlerts.Grains.Events;
+using TradingAlerts.Grains.Options;
+using TradingAlerts.Ingest;
+using TradingAlerts.Silo.Demo;
+using TradingAlerts.Silo.Events;
+using TradingAlerts.Storage.Postgres;
 using TradingAlerts.Storage.Schema;
 
 namespace TradingAlerts.Silo.Hosting;
@@ -8,6 +19,8 @@ internal static class HostingExtensions
 {
     /// <summary>The embedded default address, used only when neither --urls nor ASPNETCORE_URLS says otherwise.</summary>
     public const string DefaultUrl = "http://localhost:5080";
+
+    private const string AdoNetInvariant = "Npgsql";
 
     /// <summary>Listens on <see cref="DefaultUrl"/> unless an address was configured.</summary>
     public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
@@ -20,17 +33,19 @@ internal static class HostingExtensions
         return builder;
     }
 
-    /// <summary>PostgreSQL data source and the opt-in schema bootstrap, when ConnectionStrings:Postgres is set.</summary>
+    /// <summary>PostgreSQL data source, write-through store and the opt-in schema bootstrap, when ConnectionStrings:Postgres is set.</summary>
     public static WebApplicationBuilder AddGridDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString("Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
+            builder.Services.AddSingleton<IBarStore, NoBarStore>();
             return builder;
         }
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<IBarStore, PostgresBarStore>();
         builder.Services.AddSingleton<PostgresSchemaBootstrapper>();
         if (builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ApplySchemaOnStartup)}"))
         {
@@ -41,17 +56,82 @@ internal static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The Orleans silo: localhost clustering and memory grain storage (embedded run).</summary>
+    /// <summary>
+    /// The Orleans silo. Embedded (no PostgreSQL): localhost clustering and memory grain storage.
+    /// Cluster: ADO.NET clustering and grain storage on the same PostgreSQL.
+    /// </summary>
     public static WebApplicationBuilder AddGridSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GridOptions>().BindConfiguration(GridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddGridEvents();
         var orleans = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                silo.AddMemoryGrainStorage(GridStorage.Name);
+                return;
+            }
+
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
+            if (orleans.AdvertisedIP is { Length: > 0 } ip)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(ip), orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, postgres));
+            silo.AddAdoNetGrainStorage(GridStorage.Name, o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, postgres));
         });
         return builder;
+    }
+
+    /// <summary>The demo collector (embedded default) and the ingest agent tailing the collector files.</summary>
+    public static WebApplicationBuilder AddGridIngest(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        var configuredFiles = configuration.GetSection($"{IngestOptions.Section}:{nameof(IngestOptions.SqlitePaths)}").Get<string[]>() ?? [];
+        var demoEnabled = demo.Enabled ?? configuredFiles.All(string.IsNullOrWhiteSpace);
+        if (demoEnabled)
+        {
+            var file = new DemoCollectorFile(Path.Combine(builder.Environment.ContentRootPath, demo.SqlitePath));
+            builder.Services.AddSingleton(file);
+            builder.Services.AddHostedService<DemoCollectorService>();
+            builder.Services.PostConfigure<IngestOptions>(o =>
+            {
+                if (!o.SqlitePaths.Contains(file.Path))
+                {
+                    o.SqlitePaths.Add(file.Path);
+                }
+            });
+        }
+
+        builder.Services.AddIngestAgent(configuration);
+        return builder;
+    }
+
+    private static void AddGridEvents(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            builder.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
+            return;
+        }
+
+        // abortConnect=false: the silo starts and keeps serving while Redis is away; events resume when it is back.
+        var redisOptions = ConfigurationOptions.Parse(redis);
+        redisOptions.AbortOnConnectFail = false;
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        builder.Services.AddSingleton<IGridEventPublisher, RedisGridEventPublisher>();
     }
 }

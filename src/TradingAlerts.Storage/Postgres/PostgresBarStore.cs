@@ -10,8 +10,10 @@ namespace TradingAlerts.Storage.Postgres;
 /// Every write is an idempotent upsert (re-delivery is harmless), a whole call is one statement, and a
 /// rewrite that changes nothing leaves the row alone. Table names come only from <see cref="Pair"/>.
 /// </summary>
-public sealed class PostgresBarStore(NpgsqlDataSource dataSource)
+public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
 {
+    public bool IsDurable => true;
+
     private static readonly string[] ValueColumns =
         ["open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name)];
 

@@ -1,5 +1,6 @@
 using System.Net;
 using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Storage.Schema;
 
 namespace TradingAlerts.IntegrationTests.Hosting;
 
@@ -14,6 +15,8 @@ public sealed class SiloSchemaBootstrapTests(PostgresDatabase db) : IClassFixtur
         {
             ["ConnectionStrings:Postgres"] = db.ConnectionString,
             ["Database:ApplySchemaOnStartup"] = "true",
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+            ["Demo:Enabled"] = "false",
         });
         using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -24,13 +27,26 @@ public sealed class SiloSchemaBootstrapTests(PostgresDatabase db) : IClassFixtur
     }
 
     [Fact]
-    public async Task Silo_leaves_the_database_alone_by_default()
+    public async Task Silo_leaves_the_bar_tables_alone_by_default()
     {
+        // A cluster needs the Orleans tables; someone applied only those (say, by psql).
         await using var other = new PostgresDatabase();
         await other.InitializeAsync();
-        await using var factory = new SiloFactory(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = other.ConnectionString });
+        foreach (var script in SqlResources.List("orleans"))
+        {
+            await using var apply = other.DataSource.CreateCommand(SqlResources.Read(script));
+            await apply.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var factory = new SiloFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = other.ConnectionString,
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+            ["Demo:Enabled"] = "false",
+        });
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(0L, await other.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+        Assert.Equal(0L, await other.ScalarAsync<long>(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE 'orleans%'"));
     }
 }

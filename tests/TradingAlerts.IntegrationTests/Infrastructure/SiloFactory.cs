@@ -15,6 +15,8 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         builder.UseSetting("Orleans:SiloPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
+        // Tests bring their own data: no demo collector writing into the source tree.
+        builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,24 @@
+namespace TradingAlerts.Abstractions.Contracts;
+
+/// <summary>
+/// The latest bars of a pair as the grid holds them: index-aligned series, oldest first, plus the
+/// structure snapshot of the latest bar (fractals, lines, zigzag, keltner). <see cref="Version"/>
+/// changes whenever the grain's bars change, so it can serve as an HTTP ETag.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TradingAlerts.BarSeriesSnapshot")]
+public sealed record BarSeriesSnapshot(
+    [property: Id(0)] string PairKey,
+    [property: Id(1)] long Version,
+    [property: Id(2)] long[] Time,
+    [property: Id(3)] double[] Open,
+    [property: Id(4)] double[] High,
+    [property: Id(5)] double[] Low,
+    [property: Id(6)] double[] Close,
+    [property: Id(7)] double?[] Tema,
+    [property: Id(8)] double?[] Hrma,
+    [property: Id(9)] double?[] Smma,
+    [property: Id(10)] MomentumCandleInfo[] MomentumCandles,
+    [property: Id(11)] IndicatorValues? LatestIndicators)
+{
+    public int Count => Time.Length;
+}

@@ -1,0 +1,214 @@
+using TradingAlerts.Abstractions.Contracts;
+
+namespace TradingAlerts.Grains.Bars;
+
+/// <summary>
+/// The latest bars of one pair in a fixed-capacity ring of struct arrays (about 90 bytes a bar, no
+/// per-bar objects or JSON strings). Bars stay in time order: a new bar is appended (evicting the
+/// oldest when full), a bar with a held time replaces it in place, a late bar is inserted in order.
+/// </summary>
+public sealed class BarSeries
+{
+    private readonly long[] _time;
+    private readonly double[] _open, _high, _low, _close, _tema, _hrma, _smma;
+    private readonly sbyte[] _momentum; // +1 bullish, −1 bearish, 0 none
+    private readonly float[] _momentumRatio;
+    private int _start;
+
+    public BarSeries(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        Capacity = capacity;
+        _time = new long[capacity];
+        _open = new double[capacity];
+        _high = new double[capacity];
+        _low = new double[capacity];
+        _close = new double[capacity];
+        _tema = new double[capacity];
+        _hrma = new double[capacity];
+        _smma = new double[capacity];
+        _momentum = new sbyte[capacity];
+        _momentumRatio = new float[capacity];
+    }
+
+    public int Capacity { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Time of the latest bar, or null when empty.</summary>
+    public long? LatestTime => Count == 0 ? null : _time[Physical(Count - 1)];
+
+    /// <summary>Bar open time at logical index <paramref name="i"/> (0 = oldest held).</summary>
+    public long TimeAt(int i) => _time[Physical(i)];
+
+    public double CloseAt(int i) => _close[Physical(i)];
+
+    /// <summary>Applies one bar; <paramref name="momentum"/> is its momentum candle, if any.</summary>
+    public BarChange Apply(BarRecord bar, MomentumCandleInfo? momentum)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        var index = Search(bar.Time);
+        if (index >= 0)
+        {
+            return Write(index, bar, momentum, onlyIfDifferent: true) ? BarChange.Replaced : BarChange.None;
+        }
+
+        var position = ~index;
+        if (position == Count)
+        {
+            if (Count == Capacity)
+            {
+                _start = (_start + 1) % Capacity;
+                Count--;
+            }
+
+            Count++;
+            Write(Count - 1, bar, momentum, onlyIfDifferent: false);
+            return BarChange.Appended;
+        }
+
+        // A late bar: older than the latest one.
+        if (Count == Capacity)
+        {
+            if (position == 0)
+            {
+                return BarChange.None; // older than everything held: it belongs to PostgreSQL only
+            }
+
+            _start = (_start + 1) % Capacity; // drop the oldest to make room
+            Count--;
+            position--;
+        }
+
+        for (var i = Count; i > position; i--)
+        {
+            Copy(i - 1, i);
+        }
+
+        Count++;
+        Write(position, bar, momentum, onlyIfDifferent: false);
+        return BarChange.Inserted;
+    }
+
+    /// <summary>The latest <paramref name="limit"/> bars as index-aligned arrays, oldest first.</summary>
+    public BarSeriesSnapshot Snapshot(string pairKey, long version, int limit, IndicatorValues? latest)
+    {
+        var n = Math.Clamp(limit, 0, Count);
+        var first = Count - n;
+        var time = new long[n];
+        var open = new double[n];
+        var high = new double[n];
+        var low = new double[n];
+        var close = new double[n];
+        var tema = new double?[n];
+        var hrma = new double?[n];
+        var smma = new double?[n];
+        var momentum = new List<MomentumCandleInfo>();
+        for (var k = 0; k < n; k++)
+        {
+            var p = Physical(first + k);
+            time[k] = _time[p];
+            open[k] = _open[p];
+            high[k] = _high[p];
+            low[k] = _low[p];
+            close[k] = _close[p];
+            tema[k] = Nullable(_tema[p]);
+            hrma[k] = Nullable(_hrma[p]);
+            smma[k] = Nullable(_smma[p]);
+            if (_momentum[p] != 0)
+            {
+                momentum.Add(new MomentumCandleInfo(_time[p], _momentum[p] > 0, _momentumRatio[p]));
+            }
+        }
+
+        return new BarSeriesSnapshot(pairKey, version, time, open, high, low, close, tema, hrma, smma, [.. momentum], latest);
+    }
+
+    /// <summary>Momentum of the most recent bar within the last <paramref name="bars"/> that had one: +1, −1 or 0.</summary>
+    public int RecentMomentum(int bars)
+    {
+        for (var i = Count - 1; i >= Math.Max(0, Count - bars); i--)
+        {
+            var m = _momentum[Physical(i)];
+            if (m != 0)
+            {
+                return m;
+            }
+        }
+
+        return 0;
+    }
+
+    private int Physical(int logical) => (_start + logical) % Capacity;
+
+    private int Search(long time)
+    {
+        int lo = 0, hi = Count - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            var t = _time[Physical(mid)];
+            if (t == time)
+            {
+                return mid;
+            }
+
+            if (t < time)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
+    }
+
+    private bool Write(int logical, BarRecord bar, MomentumCandleInfo? momentum, bool onlyIfDifferent)
+    {
+        var p = Physical(logical);
+        var v = bar.Indicators;
+        var direction = momentum is { } m ? (sbyte)(m.Bullish ? 1 : -1) : (sbyte)0;
+        var ratio = momentum is { } r ? (float)r.BodyRatio : 0f;
+        if (onlyIfDifferent && _open[p] == bar.Open && _high[p] == bar.High && _low[p] == bar.Low && _close[p] == bar.Close
+            && Same(_tema[p], v.Tema) && Same(_hrma[p], v.Hrma) && Same(_smma[p], v.Smma)
+            && _momentum[p] == direction && _momentumRatio[p] == ratio)
+        {
+            return false;
+        }
+
+        _time[p] = bar.Time;
+        _open[p] = bar.Open;
+        _high[p] = bar.High;
+        _low[p] = bar.Low;
+        _close[p] = bar.Close;
+        _tema[p] = v.Tema ?? double.NaN;
+        _hrma[p] = v.Hrma ?? double.NaN;
+        _smma[p] = v.Smma ?? double.NaN;
+        _momentum[p] = direction;
+        _momentumRatio[p] = ratio;
+        return true;
+    }
+
+    private void Copy(int fromLogical, int toLogical)
+    {
+        var (f, t) = (Physical(fromLogical), Physical(toLogical));
+        _time[t] = _time[f];
+        _open[t] = _open[f];
+        _high[t] = _high[f];
+        _low[t] = _low[f];
+        _close[t] = _close[f];
+        _tema[t] = _tema[f];
+        _hrma[t] = _hrma[f];
+        _smma[t] = _smma[f];
+        _momentum[t] = _momentum[f];
+        _momentumRatio[t] = _momentumRatio[f];
+    }
+
+    private static bool Same(double held, double? incoming) =>
+        incoming is { } v ? held == v : double.IsNaN(held);
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingAlerts.Grains.Options;
+
+/// <summary>Grain settings (section "Grid").</summary>
+public sealed class GridOptions
+{
+    public const string Section = "Grid";
+
+    /// <summary>Bars each TimeframeGrain holds in memory (and rehydrates on activation).</summary>
+    [Range(10, 1_000_000)]
+    public int BarCapacity { get; set; } = 10_000;
+
+    /// <summary>Signal changes each ConfluenceGrain keeps per timeframe for confluence at a past time.</summary>
+    [Range(1, 1_000_000)]
+    public int ConfluenceHistory { get; set; } = 2_000;
+
+    /// <summary>How long an observer subscription lasts unless renewed.</summary>
+    public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Storage.Sqlite;
+
+namespace TradingAlerts.Ingest;
+
+/// <summary>
+/// A stateless pusher: for every collector file and symbol it asks the SymbolGrain for its cursor, reads
+/// the rows with seq &gt; cursor in bounded batches and hands each batch to the grain in one call. The
+/// grain owns the cursor and moves it only once the batch is durable, so a crash anywhere re-delivers.
+/// Runs in the silo (embedded) or in its own process as an Orleans client: it needs only IGrainFactory.
+/// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry.
+/// </summary>
+public sealed partial class IngestAgent(
+    IGrainFactory grains,
+    IOptions<IngestOptions> options,
+    IngestMetrics metrics,
+    IngestStatus status,
+    TimeProvider clock,
+    ILogger<IngestAgent> logger) : BackgroundService
+{
+    private SemaphoreSlim? _reads;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _reads = new SemaphoreSlim(options.Value.MaxConcurrentReads);
+        var paths = options.Value.SqlitePaths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Path.GetFullPath).Distinct().ToList();
+        if (paths.Count == 0)
+        {
+            LogNoFiles(logger);
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(paths.SelectMany(path =>
+        {
+            var reader = new CollectorReader(path);
+            LogTailing(logger, path);
+            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, symbol, stoppingToken), stoppingToken));
+        }));
+    }
+
+    private async Task RunAsync(CollectorReader reader, string symbol, CancellationToken stoppingToken)
+    {
+        var source = reader.Path;
+        var grain = grains.GetGrain<ISymbolGrain>(symbol);
+        long? cursor = null;
+        var settings = options.Value;
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.FirstBackoff,
+                MaxDelay = settings.MaxBackoff,
+                OnRetry = args =>
+                {
+                    cursor = null; // ask the grain again: it knows what is durable
+                    metrics.Failures.Add(1);
+                    status.Record(source, null, clock.GetUtcNow(), args.Outcome.Exception?.Message);
+                    LogRetry(logger, symbol, source, args.RetryDelay, args.Outcome.Exception?.Message);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool progressed;
+            try
+            {
+                progressed = await pipeline.ExecuteAsync(async token =>
+                {
+                    cursor ??= await grain.GetCursor(source).WaitAsync(token).ConfigureAwait(false);
+                    CollectorReadResult read;
+                    await _reads!.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        read = reader.Read(symbol, cursor.Value, settings.BatchSize);
+                    }
+                    finally
+                    {
+                        _reads.Release();
+                    }
+
+                    if (read.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    foreach (var rejected in read.Quarantined)
+                    {
+                        LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, source);
+                    }
+
+                    metrics.Quarantined.Add(read.Quarantined.Count);
+                    var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq)).WaitAsync(token).ConfigureAwait(false);
+                    cursor = result.Cursor;
+                    Record(source, read.Rows);
+                    return true;
+                }, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!progressed)
+            {
+                try
+                {
+                    await Task.Delay(settings.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void Record(string source, IReadOnlyList<BarRecord> rows)
+    {
+        var now = clock.GetUtcNow();
+        long? newest = null;
+        foreach (var row in rows)
+        {
+            metrics.Lag.Record(now.ToUnixTimeMilliseconds() - row.WrittenAtMs);
+            newest = newest is null || row.WrittenAtMs > newest ? row.WrittenAtMs : newest;
+        }
+
+        metrics.Rows.Add(rows.Count);
+        status.Record(source, newest, now, null);
+    }
+
+    public override void Dispose()
+    {
+        _reads?.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest: no collector files configured (Ingest:SqlitePaths); the agent is idle")]
+    private static partial void LogNoFiles(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest: tailing collector file {Path}")]
+    private static partial void LogTailing(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest {Symbol} from {Source} failed, retrying in {Delay}: {Error}")]
+    private static partial void LogRetry(ILogger logger, string symbol, string source, TimeSpan delay, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [{Source}]")]
+    private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string source);
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingAlerts.Ingest;
+
+/// <summary>Ingest agent settings (section "Ingest").</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Collector files to tail; each MT5 terminal may write its own.</summary>
+    public List<string> SqlitePaths { get; set; } = [];
+
+    /// <summary>Pause between polls of a symbol that had nothing new.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Rows per batch (one grain call). Rows carry their indicator JSON (a few KB each), so this bounds a message to a few MB.</summary>
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Symbol loops reading a file at the same time. SQLite reads are synchronous: bounding them keeps
+    /// catch-up from starving the thread pool the grains run on. Default: the processor count.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxConcurrentReads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>First back-off after a failure; doubles (with jitter) up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}
