@@ -1,0 +1,69 @@
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains.Bars;
+
+namespace TradingAlerts.Tests.Grains;
+
+public class BarSeriesTests
+{
+    private static BarRecord Bar(long time, double close, double? tema = null) =>
+        new(Timeframe.M5, time, close, close, close, close, IndicatorValues.None with { Tema = tema }, 1, 1);
+
+    [Fact]
+    public void New_bars_append_and_the_oldest_falls_out_when_full()
+    {
+        var series = new BarSeries(3);
+        Assert.Equal(BarChange.Appended, series.Apply(Bar(300, 1), null));
+        series.Apply(Bar(600, 2), null);
+        series.Apply(Bar(900, 3), null);
+        Assert.Equal(BarChange.Appended, series.Apply(Bar(1200, 4), null));
+        var snapshot = series.Snapshot("EURUSD/M5", 7, 10, null);
+        Assert.Equal([600L, 900, 1200], snapshot.Time);
+        Assert.Equal([2.0, 3, 4], snapshot.Close);
+        Assert.Equal(7, snapshot.Version);
+    }
+
+    [Fact]
+    public void The_forming_bar_is_replaced_in_place_and_an_identical_rewrite_changes_nothing()
+    {
+        var series = new BarSeries(5);
+        series.Apply(Bar(300, 1), null);
+        series.Apply(Bar(600, 2), null);
+        Assert.Equal(BarChange.Replaced, series.Apply(Bar(600, 2.5, tema: 2.1), null));
+        Assert.Equal(BarChange.None, series.Apply(Bar(600, 2.5, tema: 2.1), null));
+        var snapshot = series.Snapshot("k", 1, 10, null);
+        Assert.Equal([300L, 600], snapshot.Time);
+        Assert.Equal([null, 2.1], snapshot.Tema);
+    }
+
+    [Fact]
+    public void A_late_bar_is_placed_in_time_order()
+    {
+        var series = new BarSeries(4);
+        series.Apply(Bar(300, 1), null);
+        series.Apply(Bar(900, 3), null);
+        series.Apply(Bar(1200, 4), null);
+        Assert.Equal(BarChange.Inserted, series.Apply(Bar(600, 2), null));
+        Assert.Equal([300L, 600, 900, 1200], series.Snapshot("k", 1, 10, null).Time);
+        // Full: a late bar pushes out the oldest; one older than everything held is left to PostgreSQL.
+        Assert.Equal(BarChange.Inserted, series.Apply(Bar(1050, 3.5), null));
+        Assert.Equal([600L, 900, 1050, 1200], series.Snapshot("k", 1, 10, null).Time);
+        Assert.Equal(BarChange.None, series.Apply(Bar(0, 0), null));
+    }
+
+    [Fact]
+    public void Snapshots_are_the_latest_bars_oldest_first_with_momentum_candles()
+    {
+        var series = new BarSeries(10);
+        for (var i = 1; i <= 6; i++)
+        {
+            series.Apply(Bar(i * 300L, i), i == 5 ? new MomentumCandleInfo(1500, false, 2.5) : null);
+        }
+
+        var snapshot = series.Snapshot("k", 1, 3, null);
+        Assert.Equal([1200L, 1500, 1800], snapshot.Time);
+        Assert.Equal([new MomentumCandleInfo(1500, false, 2.5)], snapshot.MomentumCandles);
+        Assert.Equal(-1, series.RecentMomentum(5));
+        Assert.Equal(0, series.RecentMomentum(1));
+    }
+}
