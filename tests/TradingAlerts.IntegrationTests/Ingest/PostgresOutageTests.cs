@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Feeds;
+using TradingAlerts.Indicators.Synthetic;
+using TradingAlerts.Ingest;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Storage.Sqlite;
+
+namespace TradingAlerts.IntegrationTests.Ingest;
+
+/// <summary>
+/// The grid's database goes away during ingest (connections refused and cut, as when the server is
+/// down): ingest stalls and retries, nothing is lost, and it resumes by itself when the database is back.
+/// </summary>
+public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IDisposable
+{
+    private static readonly string[] TestSymbols = ["BTCUSD", "US30"];
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ta-outage-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task Ingest_stalls_during_a_database_outage_and_resumes_without_loss()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int rows;
+        using (var writer = new CollectorWriter(_file))
+        {
+            var from = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+            rows = (int)new SyntheticFeed(writer, new SyntheticMarket(TestSymbols)).WriteHistory(from, from + (6 * 86_400), cancellationToken: ct).RowsWritten;
+        }
+
+        await using var silo = new SiloFactory(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = db.ConnectionString,
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+            ["Ingest:SqlitePaths:0"] = _file,
+            ["Ingest:BatchSize"] = "50",
+            ["Ingest:MaxBackoff"] = "00:00:01",
+        });
+        silo.CreateClient().Dispose();
+        var status = silo.Services.GetRequiredService<IngestStatus>();
+        var total = string.Join(" + ", TestSymbols.SelectMany(s => Timeframes.All.Select(tf => $"(SELECT count(*) FROM {new Pair(s, tf).TableName})")));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+        while (await db.ScalarAsync<long>($"SELECT {total}") < rows / 5)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        // Outage: no new connections, existing ones cut.
+        await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
+        await Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db.Name}' AND pid <> pg_backend_pid()");
+        while (status.Sources.Values.All(s => s.LastError is null))
+        {
+            await Task.Delay(50, timeout.Token); // the agent notices and backs off
+        }
+
+        Assert.Contains(status.Sources.Values, s => s.LastError is not null);
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS true");
+        db.DataSource.Clear(); // the test's own pooled connections were cut too
+
+        // Back: it resumes by itself and every row lands exactly once.
+        while (await db.ScalarAsync<long>($"SELECT {total}") < rows)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.Equal(rows, await db.ScalarAsync<long>($"SELECT {total}"));
+        foreach (var pair in TestSymbols.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))))
+        {
+            Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) - count(DISTINCT timestamp) FROM {pair.TableName}"));
+        }
+
+        while (status.Sources.Values.Any(s => s.LastError is not null))
+        {
+            await Task.Delay(50, timeout.Token); // the error clears on the next success
+        }
+    }
+
+    private static async Task Admin(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+    }
+}
