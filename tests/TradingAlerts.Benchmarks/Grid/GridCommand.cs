@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Npgsql;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Feeds;
+using TradingAlerts.Indicators.Synthetic;
+using TradingAlerts.Storage.Sqlite;
+
+namespace TradingAlerts.Benchmarks.Grid;
+
+/// <summary><c>grid --postgres CS [--days 30] [--updates 1000]</c>: the grid benchmarks that need a real PostgreSQL (deploy/bench.sh).</summary>
+internal static class GridCommand
+{
+    public static Command Create()
+    {
+        var postgres = new Option<string>("--postgres") { Description = "Admin connection string of a throwaway PostgreSQL", Required = true };
+        var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
+        var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
+        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates };
+        command.SetAction(async parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            await MemoryBenchmark.RunAsync(output);
+            var admin = parse.GetValue(postgres)!;
+            var rows = Collect(parse.GetValue(days), output);
+            var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, output);
+            output.WriteLine($"backfill ratios: grid/seed {grid / seed:0.00} (target >= 5), grid/ceiling {grid / copy:0.00} (target >= 0.5)");
+            rows.Clear();
+            await using var db = await BenchDatabase.CreateAsync(admin, "fresh");
+            await FreshnessBenchmark.RunAsync(db.DataSource, parse.GetValue(updates), output);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A collector file of synthetic history for all 15 symbols, read back as the agent would.</summary>
+    private static Dictionary<string, List<BarRecord>> Collect(int days, TextWriter output)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ta-backfill-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var writer = new CollectorWriter(file))
+            {
+                var to = Timeframe.M5.BucketStart(new DateTimeOffset(2022, 1, 31, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds());
+                new SyntheticFeed(writer, new SyntheticMarket(Symbols.All)).WriteHistory(to - (days * 86_400L), to);
+            }
+
+            var reader = new CollectorReader(file);
+            var rows = new Dictionary<string, List<BarRecord>>();
+            foreach (var symbol in Symbols.All)
+            {
+                var list = rows[symbol] = [];
+                long cursor = 0;
+                for (var batch = reader.Read(symbol, 0, 10_000); batch.Count > 0; batch = reader.Read(symbol, cursor, 10_000))
+                {
+                    list.AddRange(batch.Rows);
+                    cursor = batch.LastSeq;
+                }
+            }
+
+            output.WriteLine($"data: {days} days of M5 for 15 symbols on 9 timeframes = {rows.Values.Sum(r => r.Count):N0} rows");
+            return rows;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(f);
+            }
+        }
+    }
+}
