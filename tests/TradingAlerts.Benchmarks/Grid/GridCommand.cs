@@ -16,18 +16,31 @@ internal static class GridCommand
         var postgres = new Option<string>("--postgres") { Description = "Admin connection string of a throwaway PostgreSQL", Required = true };
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill or freshness" };
+        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates, only };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            await MemoryBenchmark.RunAsync(output);
+            var part = parse.GetValue(only);
             var admin = parse.GetValue(postgres)!;
-            var rows = Collect(parse.GetValue(days), output);
-            var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, output);
-            output.WriteLine($"backfill ratios: grid/seed {grid / seed:0.00} (target >= 5), grid/ceiling {grid / copy:0.00} (target >= 0.5)");
-            rows.Clear();
-            await using var db = await BenchDatabase.CreateAsync(admin, "fresh");
-            await FreshnessBenchmark.RunAsync(db.DataSource, parse.GetValue(updates), output);
+            if (part is null or "memory")
+            {
+                await MemoryBenchmark.RunAsync(output);
+            }
+
+            if (part is null or "backfill")
+            {
+                var rows = Collect(parse.GetValue(days), output);
+                var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, output);
+                output.WriteLine($"backfill ratios: grid/seed {grid / seed:0.00} (target >= 5), grid/ceiling {grid / copy:0.00} (target >= 0.5), ceiling/seed {copy / seed:0.00}");
+            }
+
+            if (part is null or "freshness")
+            {
+                await using var db = await BenchDatabase.CreateAsync(admin, "fresh");
+                await FreshnessBenchmark.RunAsync(db.DataSource, parse.GetValue(updates), output);
+            }
+
             return 0;
         });
         return command;
