@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Feeds;
-using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Grid;
 
@@ -15,17 +12,12 @@ namespace TradingAlerts.IntegrationTests.Grid;
 public sealed class SiloFailoverTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IDisposable
 {
     private static readonly string[] TestSymbols = ["AUDUSD", "GBPJPY", "ETHUSD"];
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ta-failover-{Guid.NewGuid():N}.db");
+    private readonly TempCollectorFile _file = new();
 
     [Fact]
     public async Task Stopping_a_silo_during_ingest_loses_and_duplicates_nothing()
     {
-        int rows;
-        using (var writer = new CollectorWriter(_file))
-        {
-            var from = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-            rows = (int)new SyntheticFeed(writer, new SyntheticMarket(TestSymbols)).WriteHistory(from, from + (5 * 86_400), cancellationToken: TestContext.Current.CancellationToken).RowsWritten;
-        }
+        var rows = _file.WriteHistory(5, TestSymbols);
 
         var clusterId = $"failover-{Guid.NewGuid():N}";
         Dictionary<string, string?> Settings(bool agent) => new()
@@ -33,7 +25,7 @@ public sealed class SiloFailoverTests(SchemaDatabase db) : IClassFixture<SchemaD
             ["ConnectionStrings:Postgres"] = db.ConnectionString,
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
-            ["Ingest:SqlitePaths:0"] = agent ? _file : null,
+            ["Ingest:SqlitePaths:0"] = agent ? _file.Path : null,
             ["Ingest:BatchSize"] = "100",
         };
 
@@ -45,22 +37,15 @@ public sealed class SiloFailoverTests(SchemaDatabase db) : IClassFixture<SchemaD
         silo3.CreateClient().Dispose();
 
         // Stop silo 2 once ingest is under way: its grains come back on the others, rehydrated.
-        var total = string.Join(" + ", TestSymbols.SelectMany(s => Timeframes.All.Select(tf => $"(SELECT count(*) FROM {new Pair(s, tf).TableName})")));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        while (await db.ScalarAsync<long>($"SELECT {total}") < rows / 4)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        var count = TempCollectorFile.CountSql(TestSymbols);
+        await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows / 4);
 
-        Assert.True(await db.ScalarAsync<long>($"SELECT {total}") < rows, "ingest finished before the silo could be stopped");
+        Assert.True(await db.ScalarAsync<long>(count) < rows, "ingest finished before the silo could be stopped");
         await silo2.DisposeAsync();
 
-        while (await db.ScalarAsync<long>($"SELECT {total}") < rows)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows);
 
-        Assert.Equal(rows, await db.ScalarAsync<long>($"SELECT {total}"));
+        Assert.Equal(rows, await db.ScalarAsync<long>(count));
         var grains = silo1.Services.GetRequiredService<IGrainFactory>();
         foreach (var pair in TestSymbols.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))))
         {
@@ -71,12 +56,5 @@ public sealed class SiloFailoverTests(SchemaDatabase db) : IClassFixture<SchemaD
         }
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

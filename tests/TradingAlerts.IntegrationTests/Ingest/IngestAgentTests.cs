@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Feeds;
-using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Ingest;
 
@@ -16,43 +12,24 @@ namespace TradingAlerts.IntegrationTests.Ingest;
 /// </summary>
 public sealed class IngestAgentTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ta-agent-{Guid.NewGuid():N}.db");
-    private readonly DateTimeOffset _start = new(2022, 1, 4, 0, 0, 0, TimeSpan.Zero);
-
-    private int WriteCollectorFile(params string[] symbols)
-    {
-        using var writer = new CollectorWriter(_file);
-        var feed = new SyntheticFeed(writer, new SyntheticMarket(symbols));
-        var from = _start.ToUnixTimeSeconds();
-        return (int)feed.WriteHistory(from, from + (2 * 86_400)).RowsWritten;
-    }
+    private readonly TempCollectorFile _file = new();
 
     private SiloFactory Silo(SchemaDatabase db, string redis) => new(new Dictionary<string, string?>
     {
         ["ConnectionStrings:Postgres"] = db.ConnectionString,
         ["ConnectionStrings:Redis"] = redis,
         ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        ["Ingest:SqlitePaths:0"] = _file,
+        ["Ingest:SqlitePaths:0"] = _file.Path,
         ["Ingest:PollInterval"] = "00:00:00.050",
     });
 
-    private static async Task WaitForRows(SchemaDatabase db, string[] symbols, int expected)
-    {
-        var sql = string.Join(" + ", symbols.SelectMany(s => Timeframes.All.Select(tf => $"(SELECT count(*) FROM {new Pair(s, tf).TableName})")));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        long count = 0;
-        while ((count = await db.ScalarAsync<long>($"SELECT {sql}")) < expected)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-
-        Assert.Equal(expected, count);
-    }
+    private static async Task WaitForRows(SchemaDatabase db, string[] symbols, int expected) =>
+        Assert.Equal(expected, await TempCollectorFile.WaitForRowsAsync(db, symbols, expected));
 
     [Fact]
     public async Task Agent_moves_every_collector_row_into_postgres_and_the_grains_and_publishes_to_redis()
     {
-        var rows = WriteCollectorFile("EURUSD", "XAUUSD");
+        var rows = _file.WriteHistory(2, "EURUSD", "XAUUSD");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
@@ -67,7 +44,7 @@ public sealed class IngestAgentTests : IDisposable
         var h1 = await grains.GetGrain<ITimeframeGrain>("XAUUSD/H1").GetBars(1000);
         Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM xauusd_h1"), h1.Count);
         Assert.Equal(await db.ScalarAsync<double>("SELECT close FROM xauusd_h1 ORDER BY timestamp DESC LIMIT 1"), h1.Close[^1]);
-        Assert.True(await grains.GetGrain<ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file)) > 0);
+        Assert.True(await grains.GetGrain<ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) > 0);
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (events.IsEmpty)
         {
@@ -80,7 +57,7 @@ public sealed class IngestAgentTests : IDisposable
     [Fact]
     public async Task Redis_being_away_does_not_touch_ingest()
     {
-        var rows = WriteCollectorFile("USDJPY");
+        var rows = _file.WriteHistory(2, "USDJPY");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
         var nobody = $"127.0.0.1:{TestServices.FreePort()}"; // nothing listens there
@@ -89,12 +66,5 @@ public sealed class IngestAgentTests : IDisposable
         await WaitForRows(db, ["USDJPY"], rows);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }

@@ -1,11 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Feeds;
-using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.Ingest;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Ingest;
 
@@ -16,35 +13,27 @@ namespace TradingAlerts.IntegrationTests.Ingest;
 public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IDisposable
 {
     private static readonly string[] TestSymbols = ["BTCUSD", "US30"];
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ta-outage-{Guid.NewGuid():N}.db");
+    private readonly TempCollectorFile _file = new();
 
     [Fact]
     public async Task Ingest_stalls_during_a_database_outage_and_resumes_without_loss()
     {
         var ct = TestContext.Current.CancellationToken;
-        int rows;
-        using (var writer = new CollectorWriter(_file))
-        {
-            var from = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-            rows = (int)new SyntheticFeed(writer, new SyntheticMarket(TestSymbols)).WriteHistory(from, from + (6 * 86_400), cancellationToken: ct).RowsWritten;
-        }
+        var rows = _file.WriteHistory(6, TestSymbols);
 
         await using var silo = new SiloFactory(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = db.ConnectionString,
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
-            ["Ingest:SqlitePaths:0"] = _file,
+            ["Ingest:SqlitePaths:0"] = _file.Path,
             ["Ingest:BatchSize"] = "50",
             ["Ingest:MaxBackoff"] = "00:00:01",
         });
         silo.CreateClient().Dispose();
         var status = silo.Services.GetRequiredService<IngestStatus>();
-        var total = string.Join(" + ", TestSymbols.SelectMany(s => Timeframes.All.Select(tf => $"(SELECT count(*) FROM {new Pair(s, tf).TableName})")));
+        var count = TempCollectorFile.CountSql(TestSymbols);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        while (await db.ScalarAsync<long>($"SELECT {total}") < rows / 5)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows / 5);
 
         // Outage: no new connections, existing ones cut.
         await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
@@ -60,12 +49,9 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         db.DataSource.Clear(); // the test's own pooled connections were cut too
 
         // Back: it resumes by itself and every row lands exactly once.
-        while (await db.ScalarAsync<long>($"SELECT {total}") < rows)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows);
 
-        Assert.Equal(rows, await db.ScalarAsync<long>($"SELECT {total}"));
+        Assert.Equal(rows, await db.ScalarAsync<long>(count));
         foreach (var pair in TestSymbols.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))))
         {
             Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) - count(DISTINCT timestamp) FROM {pair.TableName}"));
@@ -85,12 +71,5 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         await command.ExecuteNonQueryAsync();
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 }
