@@ -1,3 +1,7 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using TradingAlerts.Silo.Api;
+using TradingAlerts.Silo.Auth;
 using TradingAlerts.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,11 +10,31 @@ builder.UseDefaultUrl();
 builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.AddGridIngest();
+builder.AddGridAuth();
 builder.Services.AddHealthChecks();
+builder.Services.AddResponseCompression(options =>
+{
+    // Bars with indicators are megabytes of JSON; compression is by Accept-Encoding (br, gzip).
+    options.EnableForHttps = true;
+    options.Providers.Add<BrotliCompressionProvider>();
+    options.Providers.Add<GzipCompressionProvider>();
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
 
 var app = builder.Build();
 
+app.UseExceptionHandler(error => error.Run(context =>
+    TypedResults.Json(new { success = false, error = ApiError.InternalError }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseResponseCompression();
+app.UseAuthentication();
+app.UseRejectInvalidTokens();
+app.UseAuthorization();
+
 app.MapHealthChecks("/healthz");
+app.MapCatalogueApi();
+app.MapIndicatorsApi();
+app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();
 

@@ -1,0 +1,103 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Silo.Api;
+
+namespace TradingAlerts.Silo.Auth;
+
+/// <summary>JWT bearer identity: no token = FREE, a valid token carries the tier, an invalid or expired one is 401.</summary>
+internal static class AuthExtensions
+{
+    public static WebApplicationBuilder AddGridAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var signingKey = string.IsNullOrWhiteSpace(options.Authority) ? SigningKey(options) : null; // fail at startup, not per request
+        builder.Services.AddSingleton(options);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            if (!string.IsNullOrWhiteSpace(options.Authority))
+            {
+                jwt.Authority = options.Authority;
+                jwt.Audience = options.Audience;
+                return;
+            }
+
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = options.Issuer,
+                ValidateAudience = false,
+                ValidateLifetime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                IssuerSigningKey = signingKey,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                // Our envelope, not an empty 401.
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    var message = context.AuthenticateFailure is SecurityTokenExpiredException ? "Token expired" : "Invalid token";
+                    await ApiError.Unauthorized(message).ExecuteAsync(context.HttpContext);
+                },
+            };
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>
+    /// A bearer token that fails validation is a 401 even on endpoints open to anonymous callers:
+    /// a caller who sent credentials must learn they were rejected rather than silently get FREE.
+    /// </summary>
+    public static IApplicationBuilder UseRejectInvalidTokens(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+        {
+            var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (!result.Succeeded)
+            {
+                await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
+                return;
+            }
+
+            context.User = result.Principal;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>Development only: <c>POST /api/dev/token {"tier":"PRO"}</c> → <c>{"token":"…"}</c>.</summary>
+    public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app, IWebHostEnvironment environment, AuthOptions options)
+    {
+        if (!environment.IsDevelopment() || string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return app;
+        }
+
+        app.MapPost("/api/dev/token", (DevTokenRequest request) =>
+        {
+            var tier = TierAccess.ParseClaim(request.Tier);
+            var token = new JwtSecurityToken(
+                issuer: options.Issuer,
+                claims: [new Claim("sub", $"dev-{CallerTier.Name(tier).ToLowerInvariant()}"), new Claim(CallerTier.Claim, CallerTier.Name(tier))],
+                expires: DateTime.UtcNow.AddHours(8),
+                signingCredentials: new SigningCredentials(SigningKey(options), SecurityAlgorithms.HmacSha256));
+            return TypedResults.Json(new { token = new JwtSecurityTokenHandler().WriteToken(token) });
+        }).WithName("DevToken").WithSummary("Development only: a token for the given tier").WithTags("Development");
+        return app;
+    }
+
+    private static SymmetricSecurityKey SigningKey(AuthOptions options) =>
+        new(Encoding.UTF8.GetBytes(options.SigningKey is { Length: >= 32 } key
+            ? key
+            : throw new InvalidOperationException("Auth:SigningKey must be set (at least 32 characters) unless Auth:Authority is")));
+
+    private sealed record DevTokenRequest(string? Tier);
+}

@@ -1,0 +1,73 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Indicators.Synthetic;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Silo.Auth;
+
+namespace TradingAlerts.IntegrationTests.Api;
+
+/// <summary>The embedded silo with three days of EURUSD and GBPUSD ingested through the grains, and tokens.</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public SiloFactory Factory { get; } = new();
+
+    public string ProToken { get; private set; } = string.Empty;
+
+    public string FreeToken { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
+        foreach (var symbol in new[] { "EURUSD", "GBPUSD" })
+        {
+            var market = new SyntheticMarket([symbol]);
+            var rows = market.History(symbol, 1_641_254_400, 1_641_254_400 + (3 * 86_400)).ToList()
+                .Concat(market.Forming(symbol)) // the last bar of each timeframe is still forming
+                .Select((b, i) => b.ToRecord() with { Seq = i + 1, WrittenAtMs = 1 }).ToArray();
+            await grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, "api-test", rows, rows[^1].Seq));
+        }
+
+        using var client = Factory.CreateClient();
+        ProToken = await DevToken(client, "PRO");
+        FreeToken = await DevToken(client, "FREE");
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = Factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A token signed with the silo's key, with any expiry (for expired-token cases).</summary>
+    public string Token(string tier, DateTime expires, string? key = null)
+    {
+        var options = Factory.Services.GetRequiredService<AuthOptions>();
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? options.SigningKey!)), SecurityAlgorithms.HmacSha256);
+        var token = new JwtSecurityToken(options.Issuer, claims: [new Claim("tier", tier)],
+            notBefore: expires.AddHours(-2), expires: expires, signingCredentials: credentials);
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    private static async Task<string> DevToken(HttpClient client, string tier)
+    {
+        var response = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+
+    private sealed record TokenResponse(string Token);
+}
