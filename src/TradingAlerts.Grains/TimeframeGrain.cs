@@ -50,7 +50,8 @@ public sealed class TimeframeGrain(
 
         if (held.Count > 0)
         {
-            SetLatest(held[^1]);
+            _latest = held[^1];
+            _signal = ComputeSignal(_latest);
             _version = 1;
         }
 
@@ -80,7 +81,7 @@ public sealed class TimeframeGrain(
 
             if (_latest is null || bar.Time >= _latest.Time)
             {
-                SetLatest(bar);
+                _latest = bar;
             }
         }
 
@@ -90,7 +91,7 @@ public sealed class TimeframeGrain(
         }
 
         _version++;
-        var signal = _latest is null ? null : SignalCalculator.Compute(_latest, StructureSnapshot.Parse(_latest.Indicators), _series.RecentMomentum(MomentumLookback));
+        var signal = _latest is null ? null : ComputeSignal(_latest);
         if (signal is not null && (_signal is null || !ConfluenceScore.SameSignal(_signal, signal)))
         {
             _signal = signal;
@@ -111,6 +112,9 @@ public sealed class TimeframeGrain(
     public Task<BarRecord?> GetLatest() => Task.FromResult(_latest);
 
     public Task<TimeframeSignal?> GetSignal() => Task.FromResult(_signal);
+
+    public Task<BarRecord?> GetBarAt(long time) =>
+        Task.FromResult(_latest is { } latest && time >= latest.Time ? latest : _series.At(_pair.Timeframe, time));
 
     public Task Subscribe(IBarObserver observer)
     {
@@ -133,9 +137,6 @@ public sealed class TimeframeGrain(
         }
     }
 
-    private void SetLatest(BarRecord bar)
-    {
-        _latest = bar;
-        _signal ??= SignalCalculator.Compute(bar, StructureSnapshot.Parse(bar.Indicators), _series.RecentMomentum(MomentumLookback));
-    }
+    private TimeframeSignal ComputeSignal(BarRecord bar) =>
+        SignalCalculator.Compute(bar, StructureSnapshot.Parse(bar.Indicators), _series.RecentMomentum(MomentumLookback));
 }

@@ -34,6 +34,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
+app.MapConfluenceApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

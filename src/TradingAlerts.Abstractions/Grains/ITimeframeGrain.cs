@@ -31,6 +31,13 @@ public interface ITimeframeGrain : IGrainWithStringKey
     [Alias("GetLatest"), AlwaysInterleave]
     Task<BarRecord?> GetLatest();
 
+    /// <summary>
+    /// The held bar in force at <paramref name="time"/> (the latest that opened at or before it), or null.
+    /// Structure JSON (fractals, lines, zigzag, keltner) is kept for the latest bar only.
+    /// </summary>
+    [Alias("GetBarAt"), AlwaysInterleave]
+    Task<BarRecord?> GetBarAt(long time);
+
     /// <summary>The signal computed from the latest bar, or null when none is held.</summary>
     [Alias("GetSignal"), AlwaysInterleave]
     Task<TimeframeSignal?> GetSignal();

@@ -124,6 +124,26 @@ public sealed class BarSeries
         return new BarSeriesSnapshot(pairKey, version, time, open, high, low, close, tema, hrma, smma, [.. momentum], latest);
     }
 
+    /// <summary>The held bar in force at <paramref name="time"/> (latest open ≤ time) without structures, or null.</summary>
+    public BarRecord? At(Abstractions.Catalogue.Timeframe timeframe, long time)
+    {
+        var index = Search(time);
+        var i = index >= 0 ? index : ~index - 1;
+        if (i < 0 || i >= Count)
+        {
+            return null;
+        }
+
+        var p = Physical(i);
+        var momentum = _momentum[p] == 0
+            ? "[]"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"[{{\"time\":{_time[p]},\"direction\":\"{(_momentum[p] > 0 ? "bullish" : "bearish")}\",\"body_ratio\":{_momentumRatio[p]}}}]");
+        return new BarRecord(timeframe, _time[p], _open[p], _high[p], _low[p], _close[p],
+            IndicatorValues.None with { MomentumCandles = momentum, Tema = Nullable(_tema[p]), Hrma = Nullable(_hrma[p]), Smma = Nullable(_smma[p]) },
+            Seq: 0, WrittenAtMs: 0);
+    }
+
     /// <summary>Momentum of the most recent bar within the last <paramref name="bars"/> that had one: +1, −1 or 0.</summary>
     public int RecentMomentum(int bars)
     {
