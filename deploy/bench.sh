@@ -2,8 +2,9 @@
 # Runs the grid benchmarks that need real services (ingest backfill against the seed's sync and a raw
 # COPY, freshness, memory) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
 #
-#   deploy/bench.sh                # defaults (30 days of 15 symbols)
+#   deploy/bench.sh                # grid: defaults (30 days of 15 symbols)
 #   deploy/bench.sh --days 7       # extra arguments go to the benchmark program's `grid` command
+#   deploy/bench.sh http           # the API under wrk against the seed's read paths (installs wrk if missing)
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,4 +13,14 @@ summary_fail() { echo "benchmark services could not be started" >&2; exit 1; }
 # shellcheck source=deploy/services.sh
 . "$repo/deploy/services.sh"
 
-dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --postgres "$TA_TEST_POSTGRES" "$@"
+if [ "${1:-}" = "http" ]; then
+  shift
+  if ! command -v wrk >/dev/null 2>&1; then
+    echo "installing wrk with apt-get" >&2
+    as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk could not be installed" >&2; exit 1; }
+  fi
+  dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- http --postgres "$TA_TEST_POSTGRES" --redis "$TA_TEST_REDIS" "$@"
+else
+  [ "${1:-}" = "grid" ] && shift
+  dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --postgres "$TA_TEST_POSTGRES" "$@"
+fi

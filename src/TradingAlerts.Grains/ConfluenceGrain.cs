@@ -20,7 +20,9 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     private readonly ObserverManager<IConfluenceObserver> _observers = new(options.Value.ObserverExpiry, logger);
     private readonly ConfluenceScore _score = new();
     private readonly SignalHistory _history = new(options.Value.ConfluenceHistory);
+    private readonly Dictionary<Timeframe, BarRecord> _latest = [];
     private string _symbol = string.Empty;
+    private long _version;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +35,15 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     public Task UpdateSignal(TimeframeSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        if (Apply(signal))
+        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one.
+        if (_score.Signals.TryGetValue(signal.Timeframe, out var held) && signal.BarTime < held.BarTime)
+        {
+            return Task.CompletedTask;
+        }
+
+        _version++;
+        _history.Add(signal);
+        if (_score.Update(signal))
         {
             var snapshot = Current();
             _observers.Notify(o => o.OnConfluence(snapshot));
@@ -42,6 +52,25 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
 
         return Task.CompletedTask;
     }
+
+    public Task UpdateLatest(BarRecord bar)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        // Out-of-order delivery again: an older bar, or an older write of the same forming bar, is dropped.
+        if (_latest.TryGetValue(bar.Timeframe, out var held) && (bar.Time, bar.Seq).CompareTo((held.Time, held.Seq)) < 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        _latest[bar.Timeframe] = bar;
+        _version++;
+        return Task.CompletedTask;
+    }
+
+    public Task<long> GetVersion() => Task.FromResult(_version);
+
+    public Task<ConfluenceView> GetView() =>
+        Task.FromResult(new ConfluenceView(_version, Current(), new Dictionary<Timeframe, BarRecord>(_latest)));
 
     public Task<ConfluenceSnapshot> GetConfluence(long? at)
     {
@@ -67,18 +96,6 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
-    }
-
-    private bool Apply(TimeframeSignal signal)
-    {
-        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one.
-        if (_score.Signals.TryGetValue(signal.Timeframe, out var held) && signal.BarTime < held.BarTime)
-        {
-            return false;
-        }
-
-        _history.Add(signal);
-        return _score.Update(signal);
     }
 
     private ConfluenceSnapshot Current()

@@ -55,8 +55,9 @@ public sealed class TimeframeGrain(
             _version = 1;
         }
 
-        // After a restart or failover the confluence learns this timeframe's signal again.
+        // After a restart or failover the confluence learns this timeframe's signal and latest bar again.
         PushSignal();
+        PushLatest();
     }
 
     public async Task<int> Apply(BarRecord[] bars)
@@ -98,6 +99,11 @@ public sealed class TimeframeGrain(
             PushSignal();
         }
 
+        if (changed.Any(b => b.Time == _latest?.Time))
+        {
+            PushLatest();
+        }
+
         var update = changed.ToArray();
         _observers.Notify(o => o.OnBars(_pair.Key, update));
         events.PublishBars(_pair.Symbol, _pair.Timeframe.Name(), update);
@@ -134,6 +140,15 @@ public sealed class TimeframeGrain(
         if (_signal is { } signal)
         {
             GrainFactory.GetGrain<IConfluenceGrain>(_pair.Symbol).UpdateSignal(signal).Ignore();
+        }
+    }
+
+    /// <summary>One-way as well: the confluence's view (its 117 indicators) follows the latest bar.</summary>
+    private void PushLatest()
+    {
+        if (_latest is { } latest)
+        {
+            GrainFactory.GetGrain<IConfluenceGrain>(_pair.Symbol).UpdateLatest(latest).Ignore();
         }
     }
 

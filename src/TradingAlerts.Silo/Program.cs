@@ -12,6 +12,8 @@ builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
 builder.Services.AddHealthChecks();
+builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
+builder.Services.AddSingleton<ResponseCache>();
 builder.Services.AddResponseCompression(options =>
 {
     // Bars with indicators are megabytes of JSON; compression is by Accept-Encoding (br, gzip).

@@ -1,14 +1,26 @@
 using System.CommandLine;
 using BenchmarkDotNet.Running;
 using TradingAlerts.Benchmarks.Grid;
+using TradingAlerts.Benchmarks.Http;
 
 // Benchmarks report ratios against a baseline measured in the same run; CI does not run them.
 //   dotnet run -c Release --project tests/TradingAlerts.Benchmarks -- --filter '*'   (BenchmarkDotNet)
-//   deploy/bench.sh [--days N]                                                        (grid, needs PostgreSQL)
-if (args.Length > 0 && args[0] == "grid")
-{
-    return await new RootCommand("TradingAlerts Grid benchmarks") { GridCommand.Create() }.Parse(args).InvokeAsync();
-}
+//   deploy/bench.sh [grid] [--days N]                                                 (grid, needs PostgreSQL)
+//   deploy/bench.sh http [--seconds 10 --rounds 3]                                    (API with wrk, PostgreSQL, Redis)
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+namespace TradingAlerts.Benchmarks;
+
+/// <summary>Entry point (a named class: the silo's Program is referenced too, for the HTTP benchmark).</summary>
+internal static class BenchmarkEntry
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] is "grid" or "http")
+        {
+            return await new RootCommand("TradingAlerts Grid benchmarks") { GridCommand.Create(), HttpCommand.Create() }.Parse(args).InvokeAsync();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+        return 0;
+    }
+}

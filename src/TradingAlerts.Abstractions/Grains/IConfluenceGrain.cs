@@ -15,6 +15,18 @@ public interface IConfluenceGrain : IGrainWithStringKey
     [Alias("UpdateSignal"), OneWay]
     Task UpdateSignal(TimeframeSignal signal);
 
+    /// <summary>A timeframe's latest bar changed: kept so the current view (the 117 indicators) needs no other grain.</summary>
+    [Alias("UpdateLatest"), OneWay]
+    Task UpdateLatest(BarRecord bar);
+
+    /// <summary>Bumped by every signal or latest-bar change: the key under which a serialized view may be cached.</summary>
+    [Alias("GetVersion"), AlwaysInterleave]
+    Task<long> GetVersion();
+
+    /// <summary>The current confluence with the latest bar of each timeframe, in one call.</summary>
+    [Alias("GetView"), AlwaysInterleave]
+    Task<ConfluenceView> GetView();
+
     [Alias("Subscribe")]
     Task Subscribe(IConfluenceObserver observer);
 

@@ -17,7 +17,7 @@ internal static class ConfluenceApi
         return app;
     }
 
-    public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, string symbol, string? timestamp)
+    public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string? timestamp)
     {
         var upper = symbol.Trim().ToUpperInvariant();
         if (!Symbols.IsKnown(upper))
@@ -42,20 +42,36 @@ internal static class ConfluenceApi
             return ApiError.UpgradeRequired("Confluence requires the PRO tier", CallerTier.Name(tier));
         }
 
+        var confluence = grains.GetGrain<IConfluenceGrain>(upper);
+        if (at is null)
+        {
+            // The present: one version check, then cached bytes or one call for the whole view.
+            var version = await confluence.GetVersion();
+            if (!cache.TryGet(new CacheKey(upper, version), out var body))
+            {
+                var view = await confluence.GetView();
+                body = ConfluenceJson.Write(view.Snapshot, Timeframes.All.ToDictionary(tf => tf, tf => view.Bars.GetValueOrDefault(tf)));
+                cache.Set(new CacheKey(upper, view.Version), body);
+            }
+
+            return TypedResults.Bytes(body, "application/json");
+        }
+
         ConfluenceSnapshot snapshot;
         try
         {
-            snapshot = await grains.GetGrain<IConfluenceGrain>(upper).GetConfluence(at);
+            snapshot = await confluence.GetConfluence(at);
         }
-        catch (ArgumentOutOfRangeException ex) when (at is not null)
+        catch (ArgumentOutOfRangeException ex)
         {
             return TypedResults.Json(new { success = false, error = ex.Message.Split(" (Parameter", 2)[0] }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        // One read per timeframe, in parallel: the bars the breakdown stands on.
-        var time = at ?? long.MaxValue;
+        // A past time: the bars in force then, one read per timeframe, in parallel.
         var bars = await Task.WhenAll(Timeframes.All.Select(async tf =>
-            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(upper, tf).Key).GetBarAt(time))));
+            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(upper, tf).Key).GetBarAt(at.Value))));
         return TypedResults.Bytes(ConfluenceJson.Write(snapshot, bars.ToDictionary(b => b.tf, b => b.bar)), "application/json");
     }
+
+    private readonly record struct CacheKey(string Symbol, long Version);
 }

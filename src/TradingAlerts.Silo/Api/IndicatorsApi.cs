@@ -42,7 +42,7 @@ internal static class IndicatorsApi
         return true;
     }
 
-    public static async Task<IResult> GetIndicators(HttpContext context, IGrainFactory grains, string symbol, string timeframe, string? limit)
+    public static async Task<IResult> GetIndicators(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe, string? limit)
     {
         if (!TryParsePair(symbol, timeframe, out var pair, out var error))
         {
@@ -61,17 +61,39 @@ internal static class IndicatorsApi
             return ApiError.UpgradeRequired($"{pair.Symbol} {pair.Timeframe.Name()} requires the PRO tier", CallerTier.Name(tier));
         }
 
-        // The grain's version is the ETag: a polling client that already has this version gets 304.
+        // The grain's version is the ETag and the cache key: one cheap grain call decides 304, cached bytes or a fresh copy.
         var grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
-        var etag = new EntityTagHeaderValue($"\"{await grain.GetVersion()}-{bars}-{CallerTier.Name(tier)}\"");
-        context.Response.Headers.ETag = etag.ToString();
-        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+        var version = await grain.GetVersion();
+        if (NotModified(context, version, bars, tier))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var snapshot = await grain.GetBars(bars);
-        context.Response.Headers.ETag = $"\"{snapshot.Version}-{bars}-{CallerTier.Name(tier)}\"";
-        return TypedResults.Bytes(IndicatorsJson.Write(snapshot, pair, tier), "application/json");
+        if (!cache.TryGet(new CacheKey(pair, bars, tier, version), out var body))
+        {
+            var snapshot = await grain.GetBars(bars);
+            body = IndicatorsJson.Write(snapshot, pair, tier);
+            cache.Set(new CacheKey(pair, bars, tier, snapshot.Version), body);
+            version = snapshot.Version;
+        }
+
+        context.Response.Headers.ETag = ETag(version, bars, tier).ToString();
+        return TypedResults.Bytes(body, "application/json");
     }
+
+    private static EntityTagHeaderValue ETag(long version, int limit, Tier tier) => new($"\"{version}-{limit}-{CallerTier.Name(tier)}\"");
+
+    private static bool NotModified(HttpContext context, long version, int limit, Tier tier)
+    {
+        var etag = ETag(version, limit, tier);
+        if (!context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            return false;
+        }
+
+        context.Response.Headers.ETag = etag.ToString();
+        return true;
+    }
+
+    private readonly record struct CacheKey(Pair Pair, int Limit, Tier Tier, long Version);
 }
