@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
 using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Silo.RateLimits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
+builder.AddGridRateLimits();
 builder.Services.AddHealthChecks();
 builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
 builder.Services.AddSingleton<ResponseCache>();
@@ -32,6 +34,7 @@ app.UseResponseCompression();
 app.UseAuthentication();
 app.UseRejectInvalidTokens();
 app.UseAuthorization();
+app.UseGridRateLimits();
 
 app.MapHealthChecks("/healthz");
 app.MapCatalogueApi();

@@ -10,6 +10,8 @@ internal static class ApiError
 
     public static IResult Unauthorized(string error) => TypedResults.Json(new { success = false, error }, statusCode: StatusCodes.Status401Unauthorized);
 
+    public static IResult TooManyRequests(string error) => TypedResults.Json(new { success = false, error }, statusCode: StatusCodes.Status429TooManyRequests);
+
     /// <summary>What any unhandled failure becomes: nothing internal is leaked.</summary>
     public const string InternalError = "Internal server error";
 }

@@ -73,7 +73,10 @@ internal static class AuthExtensions
         await next(context);
     });
 
-    /// <summary>Development only: <c>POST /api/dev/token {"tier":"PRO"}</c> → <c>{"token":"…"}</c>.</summary>
+    /// <summary>
+    /// Development only: <c>POST /api/dev/token {"tier":"PRO","user":"alice"}</c> → <c>{"token":"…"}</c>. The user
+    /// becomes the token's subject (what rate limits count by); without one, every token of a tier shares "dev-{tier}".
+    /// </summary>
     public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app, IWebHostEnvironment environment, AuthOptions options)
     {
         if (!environment.IsDevelopment() || string.IsNullOrWhiteSpace(options.SigningKey))
@@ -84,9 +87,10 @@ internal static class AuthExtensions
         app.MapPost("/api/dev/token", (DevTokenRequest request) =>
         {
             var tier = TierAccess.ParseClaim(request.Tier);
+            var subject = string.IsNullOrWhiteSpace(request.User) ? $"dev-{CallerTier.Name(tier).ToLowerInvariant()}" : request.User.Trim();
             var token = new JwtSecurityToken(
                 issuer: options.Issuer,
-                claims: [new Claim("sub", $"dev-{CallerTier.Name(tier).ToLowerInvariant()}"), new Claim(CallerTier.Claim, CallerTier.Name(tier))],
+                claims: [new Claim("sub", subject), new Claim(CallerTier.Claim, CallerTier.Name(tier))],
                 expires: DateTime.UtcNow.AddHours(8),
                 signingCredentials: new SigningCredentials(SigningKey(options), SecurityAlgorithms.HmacSha256));
             return TypedResults.Json(new { token = new JwtSecurityTokenHandler().WriteToken(token) });
@@ -99,5 +103,5 @@ internal static class AuthExtensions
             ? key
             : throw new InvalidOperationException("Auth:SigningKey must be set (at least 32 characters) unless Auth:Authority is")));
 
-    private sealed record DevTokenRequest(string? Tier);
+    private sealed record DevTokenRequest(string? Tier, string? User);
 }

@@ -17,6 +17,9 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
         // Tests bring their own data: no demo collector writing into the source tree.
         builder.UseSetting("Demo:Enabled", "false");
+        // The test host gives every caller one (null) address, so the tests would share one anonymous quota;
+        // RateLimitTests turn the limits on with their own small quotas.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
