@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
+using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +12,8 @@ builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
-builder.Services.AddHealthChecks();
+builder.AddGridHealth();
+builder.AddGridOpenApi();
 builder.Services.AddResponseCompression(options =>
 {
     // Bars with indicators are megabytes of JSON; compression is by Accept-Encoding (br, gzip).
@@ -31,7 +33,9 @@ app.UseAuthentication();
 app.UseRejectInvalidTokens();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz");
+app.MapGridHealth();
+app.MapGridOpenApi();
+app.MapHealthApi();
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
