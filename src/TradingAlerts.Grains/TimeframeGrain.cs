@@ -31,6 +31,8 @@ public sealed class TimeframeGrain(
     private BarRecord? _latest;
     private TimeframeSignal? _signal;
     private long _version;
+    private long? _lastReceivedAtMs;
+    private long? _lastWrittenAtMs;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +72,14 @@ public sealed class TimeframeGrain(
 
         // Durable first: if the write fails, memory is untouched and the caller's cursor does not move.
         await store.UpsertAsync(_pair, bars);
+
+        // Freshness counts every delivery, changed or not: it says data is still flowing.
+        if (bars.Length > 0)
+        {
+            _lastReceivedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var written = bars.Max(b => b.WrittenAtMs);
+            _lastWrittenAtMs = written > (_lastWrittenAtMs ?? 0) ? written : _lastWrittenAtMs;
+        }
 
         var changed = new List<BarRecord>(bars.Length);
         foreach (var bar in bars.OrderBy(b => b.Time).ThenBy(b => b.Seq))
@@ -121,6 +131,9 @@ public sealed class TimeframeGrain(
 
     public Task<BarRecord?> GetBarAt(long time) =>
         Task.FromResult(_latest is { } latest && time >= latest.Time ? latest : _series.At(_pair.Timeframe, time));
+
+    public Task<PairFreshness> GetFreshness() =>
+        Task.FromResult(new PairFreshness(_series.Count, _series.LatestTime, _lastReceivedAtMs, _lastWrittenAtMs));
 
     public Task Subscribe(IBarObserver observer)
     {

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
+using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Hosting;
 using TradingAlerts.Silo.RateLimits;
 
@@ -13,9 +14,10 @@ builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
 builder.AddGridRateLimits();
-builder.Services.AddHealthChecks();
 builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
 builder.Services.AddSingleton<ResponseCache>();
+builder.AddGridHealth();
+builder.AddGridOpenApi();
 builder.Services.AddResponseCompression(options =>
 {
     // Bars with indicators are megabytes of JSON; compression is by Accept-Encoding (br, gzip).
@@ -36,7 +38,9 @@ app.UseRejectInvalidTokens();
 app.UseAuthorization();
 app.UseGridRateLimits();
 
-app.MapHealthChecks("/healthz");
+app.MapGridHealth();
+app.MapGridOpenApi();
+app.MapHealthApi();
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();

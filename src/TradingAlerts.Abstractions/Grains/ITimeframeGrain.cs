@@ -42,6 +42,10 @@ public interface ITimeframeGrain : IGrainWithStringKey
     [Alias("GetSignal"), AlwaysInterleave]
     Task<TimeframeSignal?> GetSignal();
 
+    /// <summary>Bars held, latest bar time and when data last arrived: cheap, for the freshness health endpoint.</summary>
+    [Alias("GetFreshness"), AlwaysInterleave]
+    Task<PairFreshness> GetFreshness();
+
     [Alias("Subscribe")]
     Task Subscribe(IBarObserver observer);
 

@@ -112,6 +112,9 @@ public sealed class RateLimitTests(RateLimitedSilo silo) : IClassFixture<RateLim
         var health = await Send(client, RateLimitedSilo.FreeLimit + 2, new Uri("/healthz", UriKind.Relative));
         Assert.All(health, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(health, r => Assert.False(r.Headers.Contains("X-RateLimit-Limit")));
+        // The API's own health endpoints are for monitoring: they never spend or hit a quota either.
+        var apiHealth = await Send(client, RateLimitedSilo.FreeLimit + 2, new Uri("/api/health/postgresql", UriKind.Relative));
+        Assert.All(apiHealth, r => Assert.NotEqual(HttpStatusCode.TooManyRequests, r.StatusCode));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/not-the-api", UriKind.Relative), Ct)).StatusCode);
     }
 

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using static TradingAlerts.IntegrationTests.Api.HealthApiTests;
+
+namespace TradingAlerts.IntegrationTests.Api;
+
+/// <summary>
+/// Readiness and the PostgreSQL health endpoint of cluster silos (ADO.NET clustering on a real
+/// PostgreSQL, real Redis): all green, a missing bar table, the database going away and coming back,
+/// Redis unreachable, and a grain rehydrated from PostgreSQL that has received nothing since.
+/// </summary>
+public sealed class HealthProbeTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private static SiloFactory ClusterSilo(PostgresDatabase db, string redis) => new(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Postgres"] = db.ConnectionString,
+        ["ConnectionStrings:Redis"] = redis,
+        ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        ["Health:CheckTimeout"] = "00:00:03",
+    });
+
+    private static Dictionary<string, string> Checks(JsonElement report) =>
+        report.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+
+    [Fact]
+    public async Task Cluster_silo_is_ready_with_postgres_redis_and_orleans_and_not_ready_while_postgres_is_away()
+    {
+        await using var db = new SchemaDatabase();
+        await db.InitializeAsync();
+        // A bar written before the silo started: its grain rehydrates it and has received nothing since.
+        await Exec(db, "INSERT INTO eurusd_h1 (timestamp, open, high, low, close) VALUES (to_timestamp(1641254400), 1.1, 1.2, 1.0, 1.15)");
+        await using var silo = ClusterSilo(db, TestServices.Redis);
+        using var client = silo.CreateClient();
+
+        var (status, ready) = await Get(client, "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", ready.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string> { ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Healthy" }, Checks(ready));
+        Assert.All(ready.GetProperty("checks").EnumerateArray(), c => Assert.Equal(["ready"], c.GetProperty("tags").EnumerateArray().Select(t => t.GetString())));
+
+        // The seed's check: connected, 135 tables.
+        var (pgStatus, pg) = await Get(client, "/api/health/postgresql");
+        Assert.Equal(HttpStatusCode.OK, pgStatus);
+        Assert.Equal(("healthy", "cluster", true, 135, 0), (pg.GetProperty("status").GetString(), pg.GetProperty("mode").GetString(),
+            pg.GetProperty("connected").GetBoolean(), pg.GetProperty("tables").GetInt32(), pg.GetProperty("missingTables").GetArrayLength()));
+
+        var (freshStatus, fresh) = await Get(client, "/api/indicators/health");
+        Assert.Equal(HttpStatusCode.OK, freshStatus);
+        var eurusdH1 = Assert.Single(fresh.GetProperty("pairs").EnumerateArray(), p => p.GetProperty("bars").GetInt32() > 0);
+        Assert.Equal(("EURUSD", "H1", "stale", 1_641_254_400L), (eurusdH1.GetProperty("symbol").GetString(), eurusdH1.GetProperty("timeframe").GetString(),
+            eurusdH1.GetProperty("status").GetString(), eurusdH1.GetProperty("latestBarTime").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, eurusdH1.GetProperty("lastUpdate").ValueKind); // unknown since activation: not vouched for
+
+        // A missing bar table is named.
+        await Exec(db, "DROP TABLE xauusd_d1");
+        (pgStatus, pg) = await Get(client, "/api/health/postgresql");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pgStatus);
+        Assert.Equal((true, 134), (pg.GetProperty("connected").GetBoolean(), pg.GetProperty("tables").GetInt32()));
+        Assert.Equal(["xauusd_d1"], pg.GetProperty("missingTables").EnumerateArray().Select(t => t.GetString()));
+
+        // PostgreSQL goes away: no new connections, existing ones cut.
+        await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
+        await Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db.Name}' AND pid <> pg_backend_pid()");
+        (status, ready) = await WaitFor(client, "/health/ready", (s, _) => s == HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Unhealthy", ready.GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", Checks(ready)["postgresql"]);
+        Assert.True(Checks(ready)["orleans"] == "Healthy", ready.ToString()); // Orleans answers without storage
+        (pgStatus, pg) = await Get(client, "/api/health/postgresql");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pgStatus);
+        Assert.Equal(("unhealthy", false, "PostgreSQL is unreachable"), (pg.GetProperty("status").GetString(),
+            pg.GetProperty("connected").GetBoolean(), pg.GetProperty("error").GetString()));
+        // Liveness has no dependencies: an orchestrator must not restart silos for a database outage.
+        var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        // Back: ready again by itself.
+        await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS true");
+        db.DataSource.Clear();
+        (status, ready) = await WaitFor(client, "/health/ready", (s, _) => s == HttpStatusCode.OK);
+        Assert.Equal("Healthy", Checks(ready)["postgresql"]);
+    }
+
+    [Fact]
+    public async Task Redis_being_unreachable_degrades_readiness_without_failing_it()
+    {
+        await using var db = new SchemaDatabase();
+        await db.InitializeAsync();
+        var nobody = $"127.0.0.1:{TestServices.FreePort()}"; // nothing listens there
+        await using var silo = ClusterSilo(db, nobody);
+        using var client = silo.CreateClient();
+
+        var (status, ready) = await Get(client, "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, status); // Redis only carries events: the silo still serves
+        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string> { ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Degraded" }, Checks(ready));
+    }
+
+    private static async Task Exec(PostgresDatabase db, string sql)
+    {
+        await using var command = db.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task Admin(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.PostgresAdmin);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+}
