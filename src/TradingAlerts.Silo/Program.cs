@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
 using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Silo.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
+builder.AddLiveStreams();
 builder.Services.AddHealthChecks();
 builder.Services.AddResponseCompression(options =>
 {
@@ -35,6 +37,7 @@ app.MapHealthChecks("/healthz");
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
+app.MapStreamApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

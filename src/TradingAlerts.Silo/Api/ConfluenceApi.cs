@@ -52,10 +52,14 @@ internal static class ConfluenceApi
             return TypedResults.Json(new { success = false, error = ex.Message.Split(" (Parameter", 2)[0] }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        // One read per timeframe, in parallel: the bars the breakdown stands on.
-        var time = at ?? long.MaxValue;
+        return TypedResults.Bytes(ConfluenceJson.Write(snapshot, await BarsAt(grains, upper, at ?? long.MaxValue)), "application/json");
+    }
+
+    /// <summary>The bar in force at <paramref name="time"/> of each timeframe (one read each, in parallel): what the breakdown stands on.</summary>
+    public static async Task<Dictionary<Timeframe, BarRecord?>> BarsAt(IGrainFactory grains, string symbol, long time)
+    {
         var bars = await Task.WhenAll(Timeframes.All.Select(async tf =>
-            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(upper, tf).Key).GetBarAt(time))));
-        return TypedResults.Bytes(ConfluenceJson.Write(snapshot, bars.ToDictionary(b => b.tf, b => b.bar)), "application/json");
+            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(symbol, tf).Key).GetBarAt(time))));
+        return bars.ToDictionary(b => b.tf, b => b.bar);
     }
 }
