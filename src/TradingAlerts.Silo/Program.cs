@@ -4,6 +4,7 @@ using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
 using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Silo.Live;
 using TradingAlerts.Silo.RateLimits;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSectio
 builder.Services.AddSingleton<ResponseCache>();
 builder.AddGridHealth();
 builder.AddGridOpenApi();
+builder.AddLiveStreams();
 builder.Services.AddResponseCompression(options =>
 {
     // Bars with indicators are megabytes of JSON; compression is by Accept-Encoding (br, gzip).
@@ -44,6 +46,7 @@ app.MapHealthApi();
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
+app.MapStreamApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

@@ -11,6 +11,13 @@ namespace TradingAlerts.Silo.Api;
 /// </summary>
 internal static class ConfluenceJson
 {
+    /// <summary>The present, from the ConfluenceGrain's view (its signals and each timeframe's latest bar).</summary>
+    public static byte[] Write(ConfluenceView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return Write(view.Snapshot, Timeframes.All.ToDictionary(tf => tf, tf => view.Bars.GetValueOrDefault(tf)));
+    }
+
     public static byte[] Write(ConfluenceSnapshot snapshot, IReadOnlyDictionary<Timeframe, BarRecord?> bars)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
