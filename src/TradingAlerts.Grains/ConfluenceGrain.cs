@@ -27,6 +27,9 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _symbol = this.GetPrimaryKeyString();
+        // The version keys cached responses: each activation starts at a random point, so a version from an
+        // earlier activation (here or on another silo) never names a different view.
+        _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
         // The confluence only receives: timeframe grains push their signal on activation and on every change.
         // It never calls them back, so grain calls form a one-way chain (agent → symbol → timeframe → confluence).
         return Symbols.IsKnown(_symbol) ? Task.CompletedTask : throw new ArgumentException($"Invalid symbol: {_symbol}");

@@ -54,8 +54,11 @@ public sealed class TimeframeGrain(
         {
             _latest = held[^1];
             _signal = ComputeSignal(_latest);
-            _version = 1;
         }
+
+        // Versions are ETags (and cache keys): each activation starts at a random point, so a version
+        // handed out by an earlier activation, here or on another silo, never names different bars.
+        _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
 
         // After a restart or failover the confluence learns this timeframe's signal and latest bar again.
         PushSignal();

@@ -34,6 +34,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler(error => error.Run(context =>
     TypedResults.Json(new { success = false, error = ApiError.InternalError }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseApiStatusEnvelope();
 app.UseResponseCompression();
 app.UseAuthentication();
 app.UseRejectInvalidTokens();

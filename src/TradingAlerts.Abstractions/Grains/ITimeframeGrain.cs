@@ -23,7 +23,7 @@ public interface ITimeframeGrain : IGrainWithStringKey
     [Alias("GetBars"), AlwaysInterleave]
     Task<BarSeriesSnapshot> GetBars(int limit);
 
-    /// <summary>Changes whenever the held bars change (cheap: for ETags and polling).</summary>
+    /// <summary>Changes whenever the held bars change and is never reused by another activation (cheap: for ETags, caches, polling).</summary>
     [Alias("GetVersion"), AlwaysInterleave]
     Task<long> GetVersion();
 

@@ -117,7 +117,7 @@ public sealed class BarSeries
             smma[k] = Nullable(_smma[p]);
             if (_momentum[p] != 0)
             {
-                momentum.Add(new MomentumCandleInfo(_time[p], _momentum[p] > 0, _momentumRatio[p]));
+                momentum.Add(new MomentumCandleInfo(_time[p], _momentum[p] > 0, Widen(_momentumRatio[p])));
             }
         }
 
@@ -231,4 +231,8 @@ public sealed class BarSeries
         incoming is { } v ? held == v : double.IsNaN(held);
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    /// <summary>The held float as the double its shortest text names: 2.1287f → 2.1287, not 2.128700017929077.</summary>
+    private static double Widen(float value) =>
+        double.Parse(value.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ internal static class ConfluenceApi
         }
 
         long? at = null;
-        if (timestamp is not null)
+        if (!string.IsNullOrEmpty(timestamp)) // empty means now, as in the seed
         {
             if (!DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             {

@@ -49,8 +49,11 @@ internal static class IndicatorsApi
             return error!;
         }
 
+        // Empty means the default (the seed's `get('limit') || '1000'`); otherwise ASCII digits only,
+        // since int.TryParse alone also accepts trailing NULs ("10\0").
         var bars = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out bars) || bars < 1 || bars > MaxLimit))
+        if (!string.IsNullOrEmpty(limit) && (!limit.All(char.IsAsciiDigit)
+            || !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out bars) || bars < 1 || bars > MaxLimit))
         {
             return ApiError.BadRequest($"Invalid limit: {limit} (1..{MaxLimit})");
         }

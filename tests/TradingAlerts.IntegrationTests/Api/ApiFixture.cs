@@ -14,29 +14,41 @@ using TradingAlerts.Silo.Auth;
 namespace TradingAlerts.IntegrationTests.Api;
 
 /// <summary>The embedded silo with three days of EURUSD and GBPUSD ingested through the grains, and tokens.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
     public ApiFixture()
         : this(null)
     {
     }
 
     /// <summary>With extra host settings (internal: xunit wants one public constructor on a class fixture).</summary>
-    internal ApiFixture(IReadOnlyDictionary<string, string?>? settings) => Factory = new SiloFactory(settings);
+    internal ApiFixture(IReadOnlyDictionary<string, string?>? settings) => _settings = settings;
 
-    public SiloFactory Factory { get; }
+    /// <summary>Where the ingested history starts: 2022-01-04 00:00 UTC.</summary>
+    public const long HistoryStart = 1_641_254_400;
+
+    public SiloFactory Factory { get; private set; } = null!;
 
     public string ProToken { get; private set; } = string.Empty;
 
     public string FreeToken { get; private set; } = string.Empty;
 
+    /// <summary>Days of history ingested per symbol.</summary>
+    public virtual int Days => 3;
+
+    /// <summary>Host settings of the silo, decided before it starts.</summary>
+    protected virtual ValueTask<IReadOnlyDictionary<string, string?>?> SettingsAsync() => ValueTask.FromResult(_settings);
+
     public async ValueTask InitializeAsync()
     {
+        Factory = new SiloFactory(await SettingsAsync());
         var grains = Factory.Services.GetRequiredService<IGrainFactory>();
         foreach (var symbol in new[] { "EURUSD", "GBPUSD" })
         {
             var market = new SyntheticMarket([symbol]);
-            var rows = market.History(symbol, 1_641_254_400, 1_641_254_400 + (3 * 86_400)).ToList()
+            var rows = market.History(symbol, HistoryStart, HistoryStart + (Days * 86_400L)).ToList()
                 .Concat(market.Forming(symbol)) // the last bar of each timeframe is still forming
                 .Select((b, i) => b.ToRecord() with { Seq = i + 1, WrittenAtMs = 1 }).ToArray();
             await grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, "api-test", rows, rows[^1].Seq));
@@ -75,7 +87,11 @@ public sealed class ApiFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     private sealed record TokenResponse(string Token);
 }

@@ -66,4 +66,13 @@ public class BarSeriesTests
         Assert.Equal(-1, series.RecentMomentum(5));
         Assert.Equal(0, series.RecentMomentum(1));
     }
+
+    [Fact]
+    public void A_momentum_body_ratio_comes_back_as_the_collector_wrote_it()
+    {
+        // Held compactly as a float; widened naively 2.1287 would come back as 2.128700017929077.
+        var series = new BarSeries(2);
+        series.Apply(Bar(300, 1), new MomentumCandleInfo(300, true, 2.1287));
+        Assert.Equal(2.1287, series.Snapshot("k", 1, 1, null).MomentumCandles[0].BodyRatio);
+    }
 }
