@@ -206,12 +206,13 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
     public async Task A_real_failure_is_the_500_envelope_with_nothing_internal_and_the_pair_recovers()
     {
         // AUDJPY/H2 is activated by no other test here: with its table gone, activation (rehydration
-        // from PostgreSQL) fails inside the grain and the exception reaches the API.
+        // from PostgreSQL) fails inside the grain and the exception reaches the API. (The current
+        // confluence is the ConfluenceGrain's own state and does not touch the timeframe grains.)
         var client = api.Client(api.ProToken);
         await Execute("ALTER TABLE audjpy_h2 RENAME TO audjpy_h2_away");
         try
         {
-            foreach (var url in new[] { "/api/indicators/AUDJPY/H2", "/api/confluence/AUDJPY" })
+            foreach (var url in new[] { "/api/indicators/AUDJPY/H2", "/api/stream/AUDJPY/H2" })
             {
                 var call = await ApiCall.GetAsync(client, url);
                 Assert.True(call.IsError(HttpStatusCode.InternalServerError, "Internal server error"), $"{url}: {call}");
