@@ -47,15 +47,19 @@ internal sealed class BenchSilo(Baselines baselines) : WebApplicationFactory<Pro
     }
 }
 
-/// <summary>Mounts the baselines ahead of the silo's pipeline; the silo's own endpoints are untouched.</summary>
+/// <summary>
+/// Mounts the baselines behind the silo's whole pipeline: a /bench request matches no endpoint, passes the
+/// same middleware as an API request (compression, JWT validation, authorization) and falls through to
+/// them, so every target pays the same per-request overhead and only the read path differs.
+/// </summary>
 internal sealed class BaselineEndpoints(Baselines baselines) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        next(app);
         app.Map("/bench/seed-read", b => b.Run(baselines.SeedReadAsync));
         app.Map("/bench/seed-cache", b => b.Run(baselines.SeedCacheAsync));
         app.Map("/bench/static", b => b.Run(baselines.StaticAsync));
         app.Map("/bench/seed-confluence", b => b.Run(baselines.SeedConfluenceAsync));
-        next(app);
     };
 }

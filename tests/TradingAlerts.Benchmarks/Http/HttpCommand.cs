@@ -146,6 +146,15 @@ internal static class HttpCommand
         var cached = await client.GetByteArrayAsync(new Uri("/bench/seed-cache", UriKind.Relative));
         var gridConfluence = await client.GetByteArrayAsync(new Uri($"/api/confluence/{Pair.Symbol}", UriKind.Relative));
         var seedConfluence = await client.GetByteArrayAsync(new Uri("/bench/seed-confluence", UriKind.Relative));
+        // The baselines sit behind the same middleware: a bad token is refused there as on the API.
+        using var bad = new HttpRequestMessage(HttpMethod.Get, new Uri("/bench/static", UriKind.Relative));
+        bad.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        var refused = (await client.SendAsync(bad)).StatusCode;
+        if (refused != System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new InvalidOperationException($"The baselines bypass the silo's middleware (a bad token got {refused})");
+        }
+
         // Same content; the text may differ where PostgreSQL's JSONB re-formats the indicator JSON it stores.
         static bool Same(byte[] a, byte[] b) => JsonNode.DeepEquals(JsonNode.Parse(a), JsonNode.Parse(b));
         output.WriteLine($"same JSON: indicators grid = (a) {Same(grid, seed)} ({grid.Length:N0} / {seed.Length:N0} bytes), (a) = (b) {seed.AsSpan().SequenceEqual(cached)}; " +
