@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
+using TradingAlerts.Silo.Dashboard;
 using TradingAlerts.Silo.Hosting;
 using TradingAlerts.Silo.RateLimits;
 
@@ -40,6 +41,7 @@ app.MapHealthChecks("/healthz");
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
+app.UseDashboard();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();
