@@ -4,6 +4,7 @@ using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
 using TradingAlerts.Silo.Dashboard;
 using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Silo.Live;
 using TradingAlerts.Silo.RateLimits;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddGridSilo();
 builder.AddGridIngest();
 builder.AddGridAuth();
 builder.AddGridRateLimits();
+builder.AddLiveStreams();
 builder.Services.AddHealthChecks();
 builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
 builder.Services.AddSingleton<ResponseCache>();
@@ -42,6 +44,7 @@ app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
 app.UseDashboard();
+app.MapStreamApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

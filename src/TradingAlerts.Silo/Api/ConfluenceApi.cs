@@ -67,10 +67,16 @@ internal static class ConfluenceApi
             return TypedResults.Json(new { success = false, error = ex.Message.Split(" (Parameter", 2)[0] }, statusCode: StatusCodes.Status404NotFound);
         }
 
-        // A past time: the bars in force then, one read per timeframe, in parallel.
+        // A past time: the bars in force then.
+        return TypedResults.Bytes(ConfluenceJson.Write(snapshot, await BarsAt(grains, upper, at.Value)), "application/json");
+    }
+
+    /// <summary>The bar in force at <paramref name="time"/> of each timeframe (one read each, in parallel): what the breakdown stands on.</summary>
+    public static async Task<Dictionary<Timeframe, BarRecord?>> BarsAt(IGrainFactory grains, string symbol, long time)
+    {
         var bars = await Task.WhenAll(Timeframes.All.Select(async tf =>
-            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(upper, tf).Key).GetBarAt(at.Value))));
-        return TypedResults.Bytes(ConfluenceJson.Write(snapshot, bars.ToDictionary(b => b.tf, b => b.bar)), "application/json");
+            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(symbol, tf).Key).GetBarAt(time))));
+        return bars.ToDictionary(b => b.tf, b => b.bar);
     }
 
     private readonly record struct CacheKey(string Symbol, long Version);

@@ -16,7 +16,15 @@ namespace TradingAlerts.IntegrationTests.Api;
 /// <summary>The embedded silo with three days of EURUSD and GBPUSD ingested through the grains, and tokens.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    public SiloFactory Factory { get; } = new();
+    public ApiFixture()
+        : this(null)
+    {
+    }
+
+    /// <summary>With extra host settings (internal: xunit wants one public constructor on a class fixture).</summary>
+    internal ApiFixture(IReadOnlyDictionary<string, string?>? settings) => Factory = new SiloFactory(settings);
+
+    public SiloFactory Factory { get; }
 
     public string ProToken { get; private set; } = string.Empty;
 

@@ -10,10 +10,10 @@ namespace TradingAlerts.IntegrationTests.Api;
 /// <summary>The confluence endpoint against a real silo, on synthetic data and on hand-made signal sets.</summary>
 public sealed class ConfluenceApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private const long Time = 1_641_513_600; // 2022-01-07 00:00, aligned on every timeframe
+    internal const long Time = 1_641_513_600; // 2022-01-07 00:00, aligned on every timeframe
 
     /// <summary>A bar on which all nine signals vote <paramref name="direction"/> (+1 bullish, −1 bearish).</summary>
-    private static BarRecord Prepared(Timeframe tf, int direction, long seq)
+    internal static BarRecord Prepared(Timeframe tf, int direction, long seq)
     {
         var d = direction;
         var close = 100.0;

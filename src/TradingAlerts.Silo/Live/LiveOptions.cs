@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingAlerts.Silo.Live;
+
+/// <summary>Server-sent event streams (section "Live").</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Live";
+
+    /// <summary>A heartbeat is sent after this long without an event, so proxies keep the connection open.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Events queued per client; a client that lags further loses the oldest ones.</summary>
+    [Range(1, 100_000)]
+    public int ClientBuffer { get; set; } = 256;
+}
