@@ -25,6 +25,9 @@ public sealed class LiveUpdateTests(Chromium chromium, SiloProcess silo)
         var after = await page.ChartNumberAsync("data-last-time");
         Assert.True(await page.Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page was reloaded");
         Assert.True(await page.ChartNumberAsync("data-bars") > barsBefore);
+        // The chart keeps to the window while it updates (a box sized by its content would grow with every resize).
+        var box = await page.Chart.BoundingBoxAsync();
+        Assert.True(box is { Height: > 0 and <= 900 }, $"The chart is {box?.Height} px high in a 900 px window");
 
         // The bar the page shows is one the collector wrote.
         await using var sqlite = new SqliteConnection($"Data Source={silo.CollectorPath};Mode=ReadOnly");

@@ -8,7 +8,7 @@ import { openStream } from './sse.js';
 
 const BARS = 1000;
 const MA = { tema: '#f0b90b', hrma: '#ba68c8', smma: '#42a5f5' };
-const KELTNER = '#5c6bc0';
+const KELTNER = 'rgba(121, 134, 203, 0.7)';
 const LAYERS = [
   { id: 'tema', label: 'TEMA', color: MA.tema, pro: true },
   { id: 'hrma', label: 'HRMA', color: MA.hrma, pro: true },
@@ -184,8 +184,11 @@ class ChartView {
       price, color: KELTNER, lineWidth: 1, lineStyle: i === 0 ? LineStyle.Solid : LineStyle.Dotted, axisLabelVisible: false, title,
     });
     this.keltnerLines.push(band(this.keltner.middle, 0, 'KC'));
-    (this.keltner.upper ?? []).forEach((p, i) => this.keltnerLines.push(band(p, i + 1, i === 4 ? 'KC+' : '')));
-    (this.keltner.lower ?? []).forEach((p, i) => this.keltnerLines.push(band(p, i + 1, i === 4 ? 'KC−' : '')));
+    // Inner and outer band of each side (k = 1 and 3 ATR); the three between would crowd the chart.
+    for (const i of [0, 4]) {
+      if (this.keltner.upper?.[i] != null) this.keltnerLines.push(band(this.keltner.upper[i], i + 1, i === 4 ? 'KC+' : ''));
+      if (this.keltner.lower?.[i] != null) this.keltnerLines.push(band(this.keltner.lower[i], i + 1, i === 4 ? 'KC−' : ''));
+    }
   }
 
   show(id, on) {
@@ -204,7 +207,6 @@ class ChartView {
         shape: 'circle',
         color: '#ffee58',
         size: 0.6,
-        text: `M ${m.body_ratio.toFixed(1)}×`,
       }))
       : [];
     this.markers.setMarkers(momentum);

@@ -97,12 +97,15 @@ export class Overlay {
       const layer = line.kind.startsWith('horizontal') ? 'horizontal' : 'diagonal';
       const [x1, y1, x2, y2] = [x(line.start_time), y(line.start_price), x(line.end_time), y(line.end_price)];
       if (!this.visible[layer] || [x1, y1, x2, y2].some((v) => v === null) || Math.max(x1, x2) < 0 || Math.min(x1, x2) > width) continue;
-      const el = svg('line', {
-        x1, y1, x2, y2, stroke: COLORS[line.kind], 'stroke-width': layer === 'diagonal' ? 1.6 : 1.2,
-        'stroke-dasharray': layer === 'horizontal' ? '6 4' : '', 'data-testid': 'trendline', 'data-kind': line.kind,
-      });
-      el.append(svg('title'));
-      el.firstChild.textContent = `${line.kind} line, ${line.touches} touches`;
+      // A line with its two anchor points (where it starts and the bar it reaches): a group a person and a test can see.
+      const color = COLORS[line.kind];
+      const el = svg('g', { 'data-testid': 'trendline', 'data-kind': line.kind });
+      el.append(
+        svg('line', { x1, y1, x2, y2, stroke: color, 'stroke-width': layer === 'diagonal' ? 1.6 : 1.2, 'stroke-dasharray': layer === 'horizontal' ? '6 4' : 'none' }),
+        svg('circle', { cx: x1, cy: y1, r: 2.5, fill: color }),
+        svg('circle', { cx: x2, cy: y2, r: 2.5, fill: color }),
+        svg('title'));
+      el.lastChild.textContent = `${line.kind} line, ${line.touches} touches`;
       lineEls.push(el);
     }
     this.lines.replaceChildren(...lineEls);
