@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sourced by deploy/test.sh and deploy/bench.sh: installs PostgreSQL 15 and redis-server with apt-get when
-# they are missing, starts a throwaway PostgreSQL cluster and a Redis on loopback on free ports, exports
-# TA_TEST_POSTGRES and TA_TEST_REDIS, and stops both (removing their files) when the calling script exits.
+# Sourced by deploy/test.sh and deploy/bench.sh: installs PostgreSQL 15, redis-server and chromium (for the
+# end-to-end tests) with apt-get when they are missing, starts a throwaway PostgreSQL cluster and a Redis on
+# loopback on free ports, exports TA_TEST_POSTGRES and TA_TEST_REDIS, and stops both (removing their files)
+# when the calling script exits.
 # The caller defines summary_fail (what to print and do when the services cannot be had).
 work=$(mktemp -d -t tradingalerts-test.XXXXXX)
 pg_bin=/usr/lib/postgresql/15/bin
@@ -18,6 +19,7 @@ install_missing() {
   local packages=()
   [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
   command -v redis-server >/dev/null || packages+=(redis-server)
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ ${#packages[@]} -eq 0 ] && return 0
   log "installing ${packages[*]} with apt-get"
   as_root apt-get update -qq >/dev/null || return 1
@@ -47,7 +49,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

@@ -43,5 +43,10 @@ if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 
+shots="$repo/test-results/screenshots"
+if [ -d "$shots" ] && [ -n "$(ls -A "$shots" 2>/dev/null)" ]; then
+  log "dashboard screenshots from the end-to-end tests: $shots"
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

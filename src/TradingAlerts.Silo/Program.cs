@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Auth;
+using TradingAlerts.Silo.Dashboard;
 using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Hosting;
 using TradingAlerts.Silo.Live;
@@ -47,6 +48,7 @@ app.MapHealthApi();
 app.MapCatalogueApi();
 app.MapIndicatorsApi();
 app.MapConfluenceApi();
+app.UseDashboard();
 app.MapStreamApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 

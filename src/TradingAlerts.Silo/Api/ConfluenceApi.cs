@@ -67,6 +67,7 @@ internal static class ConfluenceApi
             return TypedResults.Json(new { success = false, error = ex.Message.Split(" (Parameter", 2)[0] }, statusCode: StatusCodes.Status404NotFound);
         }
 
+        // A past time: the bars in force then.
         return TypedResults.Bytes(ConfluenceJson.Write(snapshot, await BarsAt(grains, upper, at.Value)), "application/json");
     }
 

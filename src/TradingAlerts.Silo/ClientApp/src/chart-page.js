@@ -1,0 +1,242 @@
+// /dashboard/chart/{symbol}/{tf}: candles with every indicator, a legend to toggle each, live through SSE.
+import { CandlestickSeries, CrosshairMode, LineSeries, LineStyle, createChart, createSeriesMarkers } from 'lightweight-charts';
+import { catalogue, getJson } from './api.js';
+import { h } from './dom.js';
+import { Overlay } from './overlay.js';
+import { shell, upgradeMessage } from './shell.js';
+import { openStream } from './sse.js';
+
+const BARS = 1000;
+const MA = { tema: '#f0b90b', hrma: '#ba68c8', smma: '#42a5f5' };
+const KELTNER = 'rgba(121, 134, 203, 0.7)';
+const LAYERS = [
+  { id: 'tema', label: 'TEMA', color: MA.tema, pro: true },
+  { id: 'hrma', label: 'HRMA', color: MA.hrma, pro: true },
+  { id: 'smma', label: 'SMMA', color: MA.smma, pro: true },
+  { id: 'keltner', label: 'Keltner', color: KELTNER, pro: true },
+  { id: 'fractals', label: 'Fractals', color: '#ef5350', pro: false },
+  { id: 'horizontal', label: 'Horizontal lines', color: '#ef9a9a', pro: false },
+  { id: 'diagonal', label: 'Diagonal lines', color: '#4fc3f7', pro: false },
+  { id: 'zigzag', label: 'ZigZag', color: '#e0e0e0', pro: true },
+  { id: 'momentum', label: 'Momentum candles', color: '#ffee58', pro: true },
+];
+
+export async function chartPage(root, symbol, timeframe) {
+  let cat;
+  try {
+    cat = await catalogue();
+  } catch (e) {
+    root.replaceChildren(h('div', { class: 'empty error' }, `The API is unreachable: ${e.message}`));
+    return;
+  }
+
+  document.title = `${symbol} ${timeframe} · TradingAlerts`;
+  const main = shell(root, { page: 'chart', catalogue: cat, symbol, timeframe, href: (s, tf) => `/dashboard/chart/${s}/${tf}` });
+  const pro = cat.tier === 'PRO';
+  const tfInfo = cat.timeframes.find((t) => t.timeframe === timeframe);
+  const symbolInfo = cat.symbols.find((s) => s.symbol === symbol);
+  if (!tfInfo || !symbolInfo) {
+    main.append(h('div', { class: 'empty error' }, `Unknown symbol or timeframe: ${symbol} ${timeframe}`));
+    return;
+  }
+
+  if (!tfInfo.accessible || !symbolInfo.accessible) {
+    main.append(upgradeMessage(`${symbol} ${timeframe} is available on the PRO tier.`));
+    return;
+  }
+
+  const status = h('span', { class: 'live-status', dataset: { testid: 'live-status', state: 'connecting' } }, 'connecting');
+  const quote = h('span', { class: 'quote' });
+  const chartEl = h('div', { class: 'chart', dataset: { testid: 'trading-chart', state: 'loading', symbol, timeframe, bars: '0' } });
+  const legend = h('div', { class: 'legend', dataset: { testid: 'legend' } });
+  main.append(
+    h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, timeframe)), quote, h('div', { class: 'spacer' }), status),
+    h('div', { class: 'chart-wrap' }, chartEl, legend));
+
+  const view = new ChartView(chartEl, tfInfo.seconds, pro);
+  view.onChange = (bars) => {
+    const last = bars.at(-1);
+    if (last) {
+      const up = last.close >= last.open;
+      quote.className = `quote ${up ? 'up' : 'down'}`;
+      quote.textContent = `O ${view.fmt(last.open)}  H ${view.fmt(last.high)}  L ${view.fmt(last.low)}  C ${view.fmt(last.close)}`;
+    }
+  };
+  for (const layer of LAYERS) {
+    const box = h('input', { type: 'checkbox', checked: layer.pro ? pro : true, disabled: layer.pro && !pro, dataset: { layer: layer.id } });
+    box.addEventListener('change', () => view.show(layer.id, box.checked));
+    legend.append(h('label', { class: layer.pro && !pro ? 'layer locked' : 'layer', title: layer.pro && !pro ? 'PRO' : '' },
+      box, h('span', { class: 'swatch', style: `background:${layer.color}` }), layer.label, layer.pro && !pro ? h('span', { class: 'lock' }, 'PRO') : null));
+  }
+
+  const load = async () => {
+    const body = await getJson(`/api/indicators/${symbol}/${timeframe}?limit=${BARS}`);
+    view.setAll(body.data);
+  };
+  try {
+    await load();
+  } catch (e) {
+    chartEl.dataset.state = 'error';
+    main.append(e.upgradeRequired ? upgradeMessage(e.message) : h('div', { class: 'empty error' }, e.message));
+    return;
+  }
+
+  openStream(`/api/stream/${symbol}/${timeframe}`, {
+    onEvent: (type, data) => {
+      if (type === 'bar') view.applyBars(JSON.parse(data).data);
+    },
+    onStatus: (state) => {
+      status.dataset.state = state;
+      status.textContent = state === 'unavailable' ? 'live off' : state;
+    },
+    // Bars may have closed while the connection was down: read them once instead of guessing.
+    onReopen: () => load().catch((e) => console.warn('reload after reconnect failed', e)),
+  });
+}
+
+class ChartView {
+  constructor(el, stepSeconds, pro) {
+    this.el = el;
+    this.pro = pro;
+    this.precision = 2;
+    this.bars = [];
+    this.ma = { tema: [], hrma: [], smma: [] };
+    this.momentum = new Map();
+    this.keltner = null;
+    this.keltnerLines = [];
+    this.layers = Object.fromEntries(LAYERS.map((l) => [l.id, l.pro ? pro : true]));
+    this.chart = createChart(el, {
+      autoSize: true,
+      layout: { background: { color: '#0b0e14' }, textColor: '#8b949e', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
+      grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
+      rightPriceScale: { borderColor: '#21262d' },
+      timeScale: { borderColor: '#21262d', timeVisible: true, secondsVisible: false, rightOffset: 6 },
+      crosshair: { mode: CrosshairMode.Normal },
+    });
+    this.candles = this.chart.addSeries(CandlestickSeries, {
+      upColor: '#26a69a', downColor: '#ef5350', borderVisible: false, wickUpColor: '#26a69a', wickDownColor: '#ef5350',
+    });
+    const line = (color, width = 1.5) => this.chart.addSeries(LineSeries, {
+      color, lineWidth: width, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false,
+    });
+    this.lines = { tema: line(MA.tema), hrma: line(MA.hrma), smma: line(MA.smma), zigzag: line('#e0e0e0', 1) };
+    this.markers = createSeriesMarkers(this.candles, []);
+    this.overlay = new Overlay(el, this.chart, this.candles, stepSeconds);
+    for (const [id, on] of Object.entries(this.layers)) this.show(id, on);
+  }
+
+  fmt(price) {
+    return price.toFixed(this.precision);
+  }
+
+  /** The whole response of GET /api/indicators. */
+  setAll(data) {
+    this.precision = Math.min(5, Math.max(0, ...data.ohlc.slice(-50).map((b) => decimals(b.close))));
+    this.candles.applyOptions({ priceFormat: { type: 'price', precision: this.precision, minMove: 10 ** -this.precision } });
+    this.bars = data.ohlc.map(candle);
+    for (const name of Object.keys(this.ma)) {
+      this.ma[name] = this.bars.map((b, i) => point(b.time, data[name]?.[i]));
+    }
+    this.momentum = new Map((data.momentum_candles ?? []).map((m) => [m.time, m]));
+    this.candles.setData(this.bars);
+    for (const name of Object.keys(this.ma)) this.lines[name].setData(this.ma[name]);
+    this.setStructures(data);
+    this.render();
+    this.el.dataset.state = 'ready';
+  }
+
+  /** A live `bar` event: the changed bars (same shape) and the latest bar's structures. */
+  applyBars(data) {
+    data.ohlc.forEach((raw, i) => {
+      const bar = candle(raw);
+      const at = lowerBound(this.bars, bar.time);
+      const exists = this.bars[at]?.time === bar.time;
+      const historical = at < this.bars.length - (exists ? 1 : 0);
+      this.bars.splice(at, exists ? 1 : 0, bar);
+      this.candles.update(bar, historical);
+      for (const name of Object.keys(this.ma)) {
+        if (!this.pro) continue;
+        const p = point(bar.time, data[name]?.[i]);
+        this.ma[name].splice(at, exists ? 1 : 0, p);
+        this.lines[name].update(p, historical);
+      }
+      this.momentum.delete(bar.time);
+    });
+    for (const m of data.momentum_candles ?? []) this.momentum.set(m.time, m);
+    this.setStructures(data);
+    this.render();
+  }
+
+  setStructures(data) {
+    this.overlay.setStructures({ fractals: data.fractals, horizontal: data.horizontal_trendlines, diagonal: data.diagonal_trendlines });
+    const zig = [...(data.zigzag?.peaks ?? []), ...(data.zigzag?.bottoms ?? [])].sort((a, b) => a.time - b.time);
+    this.lines.zigzag.setData(zig.filter((p, i) => i === 0 || p.time !== zig[i - 1].time).map((p) => ({ time: p.time, value: p.price })));
+    this.keltner = data.keltner_channels?.middle != null ? data.keltner_channels : null;
+    this.drawKeltner();
+  }
+
+  /** The latest bar's bands (the API holds Keltner for the latest bar), as price lines across the chart. */
+  drawKeltner() {
+    for (const l of this.keltnerLines) this.candles.removePriceLine(l);
+    this.keltnerLines = [];
+    if (!this.keltner || !this.layers.keltner) return;
+    const band = (price, i, title) => this.candles.createPriceLine({
+      price, color: KELTNER, lineWidth: 1, lineStyle: i === 0 ? LineStyle.Solid : LineStyle.Dotted, axisLabelVisible: false, title,
+    });
+    this.keltnerLines.push(band(this.keltner.middle, 0, 'KC'));
+    // Inner and outer band of each side (k = 1 and 3 ATR); the three between would crowd the chart.
+    for (const i of [0, 4]) {
+      if (this.keltner.upper?.[i] != null) this.keltnerLines.push(band(this.keltner.upper[i], i + 1, i === 4 ? 'KC+' : ''));
+      if (this.keltner.lower?.[i] != null) this.keltnerLines.push(band(this.keltner.lower[i], i + 1, i === 4 ? 'KC−' : ''));
+    }
+  }
+
+  show(id, on) {
+    this.layers[id] = on;
+    if (this.lines[id]) this.lines[id].applyOptions({ visible: on });
+    if (id === 'fractals' || id === 'horizontal' || id === 'diagonal') this.overlay.show(id, on);
+    if (id === 'keltner') this.drawKeltner();
+    if (id === 'momentum') this.render();
+  }
+
+  render() {
+    const momentum = this.layers.momentum
+      ? [...this.momentum.values()].sort((a, b) => a.time - b.time).map((m) => ({
+        time: m.time,
+        position: m.direction === 'bullish' ? 'belowBar' : 'aboveBar',
+        shape: 'circle',
+        color: '#ffee58',
+        size: 0.6,
+      }))
+      : [];
+    this.markers.setMarkers(momentum);
+    this.overlay.setTimes(this.bars.map((b) => b.time));
+    const { fractals, trendlines } = this.overlay.counts;
+    Object.assign(this.el.dataset, {
+      bars: String(this.bars.length),
+      lastTime: String(this.bars.at(-1)?.time ?? ''),
+      fractals: String(fractals),
+      trendlines: String(trendlines),
+    });
+    this.onChange?.(this.bars);
+  }
+}
+
+const candle = (b) => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close });
+const point = (time, value) => (value === null || value === undefined ? { time } : { time, value });
+
+function decimals(n) {
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
+}
+
+function lowerBound(bars, time) {
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid].time < time) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+
+namespace TradingAlerts.E2E.Infrastructure;
+
+/// <summary>
+/// One browser context on the silo (its own storage, so its own sign-in) and its page, recording every console
+/// error and uncaught exception: a page that logs one fails its test.
+/// </summary>
+public sealed class DashboardPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _errors = [];
+
+    private DashboardPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_errors)
+                {
+                    _errors.Add($"console: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_errors)
+            {
+                _errors.Add($"uncaught: {error}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public ILocator Chart => Page.GetByTestId("trading-chart");
+
+    /// <summary>A fresh page; signed in through /login when a tier is given, anonymous (FREE) otherwise.</summary>
+    public static async Task<DashboardPage> OpenAsync(Chromium chromium, SiloProcess silo, string? tier = null)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = silo.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = new DashboardPage(context, await context.NewPageAsync());
+        if (tier is not null)
+        {
+            await page.Page.GotoAsync("/login?next=/dashboard/chart/EURUSD/H1");
+            await page.Page.GetByTestId(tier == "PRO" ? "login-pro" : "login-free").ClickAsync();
+            await page.Page.WaitForURLAsync("**/dashboard/chart/EURUSD/H1");
+            await Assertions.Expect(page.Page.GetByTestId("tier-badge")).ToHaveTextAsync(tier);
+        }
+
+        return page;
+    }
+
+    /// <summary>Opens a chart and waits until it has drawn the bars it loaded.</summary>
+    public async Task OpenChartAsync(string symbol, string timeframe)
+    {
+        await Page.GotoAsync($"/dashboard/chart/{symbol}/{timeframe}");
+        await WaitForChartAsync(timeframe);
+    }
+
+    public async Task WaitForChartAsync(string timeframe)
+    {
+        await Assertions.Expect(Chart).ToBeVisibleAsync();
+        await Assertions.Expect(Chart).ToHaveAttributeAsync("data-timeframe", timeframe);
+        await Assertions.Expect(Chart).ToHaveAttributeAsync("data-state", "ready");
+    }
+
+    public async Task<long> ChartNumberAsync(string attribute) =>
+        long.Parse(await Chart.GetAttributeAsync(attribute) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Screenshots, $"{name}.png"), FullPage = true });
+
+    /// <summary>Fails when the page logged an error or threw.</summary>
+    public void AssertNoErrors()
+    {
+        lock (_errors)
+        {
+            Assert.True(_errors.Count == 0, "The page logged errors:\n" + string.Join('\n', _errors));
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+
+namespace TradingAlerts.E2E.Infrastructure;
+
+/// <summary>
+/// The built silo as a real process, shared by every test of this assembly: Development environment, cluster
+/// mode on a fresh PostgreSQL database (schema applied at startup), the demo collector writing a temporary
+/// SQLite file, rate limits off. Ready once EURUSD has its history on every timeframe.
+/// </summary>
+public sealed class SiloProcess : IAsyncLifetime
+{
+    public const string PostgresVariable = "TA_TEST_POSTGRES";
+
+    /// <summary>Days of demo history: enough for 100+ H1 bars and a few D1 bars, quick to ingest.</summary>
+    public const int DemoDays = 6;
+
+    /// <summary>Simulated seconds per second: an M5 bar closes every 5 s, so live bars come while a test watches.</summary>
+    public const int DemoSpeed = 60;
+
+    private readonly string _work = Directory.CreateTempSubdirectory("tradingalerts-e2e-").FullName;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+    private string _admin = string.Empty;
+
+    public string Database { get; } = $"ta_e2e_{Guid.NewGuid():N}";
+
+    public string PostgresConnection { get; private set; } = string.Empty;
+
+    public string CollectorPath => Path.Combine(_work, "collector.db");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string ProToken { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        _admin = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } admin
+            ? admin
+            : throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: the end-to-end tests need a real PostgreSQL 15. Run them with deploy/test.sh, " +
+                $"which installs and starts PostgreSQL on loopback and exports {PostgresVariable}.");
+        try
+        {
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException)
+        {
+            throw new InvalidOperationException($"PostgreSQL from {PostgresVariable} ({_admin}) is unreachable: {ex.Message}. Run the tests with deploy/test.sh.", ex);
+        }
+
+        PostgresConnection = new NpgsqlConnectionStringBuilder(_admin) { Database = Database }.ConnectionString;
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Start(port);
+        await WaitAsync("/healthz to answer", TimeSpan.FromSeconds(120), async () =>
+            (await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
+        ProToken = await TokenAsync("PRO", "e2e-pro");
+        // The demo writes its history first; the grid has it once the top timeframe has its days.
+        await WaitAsync($"EURUSD to have {DemoDays} days of history on every timeframe", TimeSpan.FromSeconds(300), async () =>
+            await BarCountAsync("EURUSD", "H1", ProToken) >= 100 && await BarCountAsync("EURUSD", "D1", ProToken) >= DemoDays);
+    }
+
+    public async Task<string> TokenAsync(string tier, string user)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier, user });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>GET with an optional bearer token; the body parsed as JSON.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    public async Task<int> BarCountAsync(string symbol, string timeframe, string? token = null)
+    {
+        var (status, body) = await GetJsonAsync($"/api/indicators/{symbol}/{timeframe}?limit=5000", token);
+        return status == HttpStatusCode.OK ? body.GetProperty("data").GetProperty("ohlc").GetArrayLength() : 0;
+    }
+
+    /// <summary>The silo's output so far, for failure messages.</summary>
+    public string LogTail()
+    {
+        lock (_log)
+        {
+            var text = _log.ToString();
+            return text.Length > 6000 ? text[^6000..] : text;
+        }
+    }
+
+    private void Start(int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The project folder is the content root, as with `dotnet run`: appsettings and wwwroot from there.
+            WorkingDirectory = Repository.SiloProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Repository.SiloAssembly);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
+            ["ConnectionStrings__Postgres"] = PostgresConnection,
+            ["Database__ApplySchemaOnStartup"] = "true",
+            ["Orleans__AdvertisedIP"] = "127.0.0.1",
+            ["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__ClusterId"] = $"e2e-{Guid.NewGuid():N}",
+            ["Demo__Enabled"] = "true",
+            ["Demo__SqlitePath"] = CollectorPath,
+            ["Demo__Days"] = DemoDays.ToString(CultureInfo.InvariantCulture),
+            ["Demo__Speed"] = DemoSpeed.ToString(CultureInfo.InvariantCulture),
+            // One browser makes many requests in a few minutes; the quotas have their own tests.
+            ["RateLimits__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__TradingAlerts"] = "Information",
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitAsync(string what, TimeSpan timeout, Func<Task<bool>> ready)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with {_process.ExitCode} while waiting for {what}. Its output:\n{LogTail()}");
+            }
+
+            try
+            {
+                if (await ready())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex; // not listening yet
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what} ({last?.Message}). The silo's output:\n{LogTail()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        if (PostgresConnection.Length > 0)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Directory.Delete(_work, recursive: true);
+    }
+}
