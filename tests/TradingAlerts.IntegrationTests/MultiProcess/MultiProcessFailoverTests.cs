@@ -71,6 +71,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         var recovery = TimeProvider.System.GetElapsedTime(killedAt);
         Assert.True(unserved.Count == 0, $"not served after {recovery}: {string.Join(", ", unserved)}{Environment.NewLine}{Tails()}");
         Assert.True(recovery <= ServedAgainWithin, $"every pair was served again only after {recovery.TotalSeconds:0.0} s");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{TestPairs.Length} pairs served again {recovery.TotalSeconds:0.0} s after the kill");
 
         // The alert engine (an external client) keeps receiving bar updates of every symbol after the loss.
         var atRecovery = EngineBars();
@@ -89,6 +90,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         }
 
         Assert.All(_processes.Where(p => p != victim.Process), p => Assert.False(p.HasExited, p.Tail()));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{await db.ScalarAsync<long>(TempCollectorFile.CountSql(TestSymbols))} rows in PostgreSQL match the collector file; engine bar updates {string.Join(", ", atRecovery.Select(s => $"{s.Key} {s.Value}->{EngineBars()[s.Key]}"))} across the loss");
     }
 
     private void StartFeed(int historyDays)
