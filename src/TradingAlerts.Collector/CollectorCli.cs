@@ -13,5 +13,6 @@ public static class CollectorCli
         ReplayCommand.Create(),
         SyntheticCommand.Create(),
         SyntheticCommand.CreateBackfill(),
+        AgentCommand.Create(),
     };
 }

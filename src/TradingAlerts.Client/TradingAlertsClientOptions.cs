@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TradingAlerts.Client;
+
+/// <summary>
+/// Where the cluster is (section "Orleans", the same keys the silo reads) and how the client keeps in touch
+/// with it (section "Client"). Gateways come from PostgreSQL (ConnectionStrings:Postgres, ADO.NET clustering)
+/// or, when no connection string is set, from the embedded silo on localhost.
+/// </summary>
+public sealed class TradingAlertsClientOptions
+{
+    public const string Section = "Client";
+
+    /// <summary>The silo's Orleans:ClusterId.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "tradingalerts-dev";
+
+    /// <summary>The silo's Orleans:ServiceId.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "tradingalerts";
+
+    /// <summary>Gateway of the embedded silo (localhost clustering only).</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>ADO.NET clustering database; null or empty: localhost clustering.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>
+    /// How often subscriptions are renewed. Renewal keeps them inside the grains' observer expiry
+    /// (Grid:ObserverExpiry, 5 min) and re-subscribes after a silo loss reactivated a grain without them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the gateway list is re-read: how soon new silos are used and lost ones dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Pause between attempts to connect at startup (the client retries until the host stops).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Updates queued per subscription; a reader that lags further loses the oldest.</summary>
+    [Range(1, 10_000_000)]
+    public int UpdateBuffer { get; set; } = 10_000;
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TradingAlerts.IntegrationTests.MultiProcess;
+
+/// <summary>
+/// A built program of this repository run as its own process (<c>dotnet X.dll args</c>), its output kept
+/// for assertions and failure messages. Disposing kills it and its children.
+/// </summary>
+public sealed class ChildProcess : IDisposable
+{
+    private const int KeptLines = 400;
+    private readonly Process _process;
+    private readonly Queue<string> _tail = new();
+    private readonly Lock _lock = new();
+    private Action<string>? _onLine;
+
+    private ChildProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <c>dotnet src/{project}/bin/{config}/net10.0/{project}.dll</c> in its output folder (so it finds its appsettings.json).</summary>
+    public static ChildProcess Start(string name, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onLine = null)
+    {
+        var folder = BuiltProgram(project);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(folder, project + ".dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Plain, uncoloured console logs; one line per message so counters can be parsed.
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var child = new ChildProcess(name, process) { _onLine = onLine };
+        process.OutputDataReceived += (_, e) => child.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>The output folder of a project built in the configuration these tests were built in.</summary>
+    public static string BuiltProgram(string project)
+    {
+        // tests/TradingAlerts.IntegrationTests/bin/{config}/net10.0/
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TradingAlerts.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", project, "bin", configuration, output.Name);
+        return File.Exists(Path.Combine(folder, project + ".dll"))
+            ? folder
+            : throw new InvalidOperationException($"{project} is not built in {folder}: build the solution first.");
+    }
+
+    /// <summary>kill -9 of the process and its children (no graceful shutdown).</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    /// <summary>The last lines of output, for failure messages.</summary>
+    public string Tail(int lines = 60)
+    {
+        lock (_lock)
+        {
+            return $"--- {Name} (pid {_process.Id}{(_process.HasExited ? $", exited {_process.ExitCode}" : string.Empty)}) ---{Environment.NewLine}"
+                + string.Join(Environment.NewLine, _tail.TakeLast(lines));
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > KeptLines)
+            {
+                _tail.Dequeue();
+            }
+        }
+
+        _onLine?.Invoke(line);
+    }
+}
