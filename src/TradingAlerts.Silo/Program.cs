@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.AddGridDatabase();
 builder.AddGridSilo();
+builder.AddGridScaleOut();
 builder.AddGridIngest();
 builder.AddGridAuth();
 builder.AddGridRateLimits();
@@ -42,6 +43,7 @@ app.UseAuthorization();
 app.UseGridRateLimits();
 
 app.MapGridHealth();
+app.MapGridDashboard();
 app.MapGridOpenApi();
 app.MapHealthApi();
 app.MapCatalogueApi();
