@@ -18,9 +18,11 @@ install_missing() {
   local packages=()
   [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
   command -v redis-server >/dev/null || packages+=(redis-server)
-  # docker-compose (v1, no engine needed) validates docker-compose.yml; shellcheck checks deploy/*.sh.
+  # docker-compose (v1, no engine needed) validates docker-compose.yml, haproxy -c its load balancer config,
+  # shellcheck deploy/*.sh.
   local tools=()
   command -v docker-compose >/dev/null || tools+=(docker-compose)
+  command -v haproxy >/dev/null || tools+=(haproxy)
   command -v shellcheck >/dev/null || tools+=(shellcheck)
   [ ${#packages[@]} -eq 0 ] && [ ${#tools[@]} -eq 0 ] && return 0
   log "installing ${packages[*]} ${tools[*]} with apt-get"
@@ -57,7 +59,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis / docker-compose / shellcheck"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / docker-compose / haproxy / shellcheck"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

@@ -75,6 +75,13 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public async Task Load_balancer_config_passes_haproxy_check()
+    {
+        var result = await Tool.RunAsync("haproxy", ["-c", "-f", "deploy/haproxy.cfg"]);
+        Assert.True(result.ExitCode == 0, $"haproxy -c failed:\n{result.Output}{result.Error}");
+    }
+
+    [Fact]
     public async Task Collector_commands_of_the_stack_are_valid_command_lines()
     {
         var services = await RenderAsync();

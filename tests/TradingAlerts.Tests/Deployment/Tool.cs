@@ -35,8 +35,8 @@ internal static class Tool
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException(
-                $"'{file}' is not installed: this test needs it. deploy/test.sh installs docker-compose and shellcheck with apt-get " +
-                $"(or: apt-get install --no-install-recommends docker-compose shellcheck). {ex.Message}", ex);
+                $"'{file}' is not installed: this test needs it. deploy/test.sh installs docker-compose, haproxy and shellcheck with apt-get " +
+                $"(or: apt-get install --no-install-recommends docker-compose haproxy shellcheck). {ex.Message}", ex);
         }
 
         using (process)
