@@ -20,13 +20,25 @@ install_missing() {
   [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
   command -v redis-server >/dev/null || packages+=(redis-server)
   [ -x /usr/bin/chromium ] || packages+=(chromium)
-  [ ${#packages[@]} -eq 0 ] && return 0
-  log "installing ${packages[*]} with apt-get"
+  # docker-compose (v1, no engine needed) validates docker-compose.yml, haproxy -c its load balancer config,
+  # shellcheck deploy/*.sh.
+  local tools=()
+  command -v docker-compose >/dev/null || tools+=(docker-compose)
+  command -v haproxy >/dev/null || tools+=(haproxy)
+  command -v shellcheck >/dev/null || tools+=(shellcheck)
+  [ ${#packages[@]} -eq 0 ] && [ ${#tools[@]} -eq 0 ] && return 0
+  log "installing ${packages[*]} ${tools[*]} with apt-get"
   as_root apt-get update -qq >/dev/null || return 1
   # policy-rc.d 101 keeps the packages from starting their own system services: we start our own.
   as_root sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
-  local rc=$?
+  local rc=0
+  if [ ${#packages[@]} -gt 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null || rc=$?
+  fi
+  # Without recommends: docker-compose would otherwise bring a Docker engine that nothing here runs.
+  if [ ${#tools[@]} -gt 0 ] && [ $rc -eq 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${tools[@]}" >/dev/null || rc=$?
+  fi
   as_root rm -f /usr/sbin/policy-rc.d
   return $rc
 }
@@ -49,7 +61,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / docker-compose / haproxy / shellcheck"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

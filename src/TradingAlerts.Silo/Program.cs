@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl();
 builder.AddGridDatabase();
 builder.AddGridSilo();
+builder.AddGridScaleOut();
 builder.AddGridIngest();
 builder.AddGridAuth();
 builder.AddGridRateLimits();
@@ -43,6 +44,7 @@ app.UseAuthorization();
 app.UseGridRateLimits();
 
 app.MapGridHealth();
+app.MapGridDashboard();
 app.MapGridOpenApi();
 app.MapHealthApi();
 app.MapCatalogueApi();

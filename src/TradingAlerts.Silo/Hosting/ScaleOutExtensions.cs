@@ -1,0 +1,65 @@
+using System.Globalization;
+using Orleans.Dashboard;
+
+namespace TradingAlerts.Silo.Hosting;
+
+/// <summary>What a silo needs to run as one of many: stop timeout, Kubernetes hosting, the admin dashboard.</summary>
+internal static class ScaleOutExtensions
+{
+    /// <summary>Set by Kubernetes in every container of a pod.</summary>
+    public const string KubernetesServiceHostVariable = "KUBERNETES_SERVICE_HOST";
+
+    public static WebApplicationBuilder AddGridScaleOut(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<ScaleOutOptions>().BindConfiguration(ScaleOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AdminDashboardOptions>().BindConfiguration(AdminDashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var scaleOut = configuration.GetSection(ScaleOutOptions.Section).Get<ScaleOutOptions>() ?? new ScaleOutOptions();
+        var dashboard = configuration.GetSection(AdminDashboardOptions.Section).Get<AdminDashboardOptions>() ?? new AdminDashboardOptions();
+
+        // Orleans stops inside the host's StopAsync: the timeout bounds grain deactivation and leaving the cluster.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = scaleOut.ShutdownTimeout);
+
+        var kubernetes = RunsInKubernetes(configuration);
+        builder.UseOrleans(silo =>
+        {
+            if (kubernetes)
+            {
+                // Identity and advertised address come from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_*).
+                silo.UseKubernetesHosting();
+            }
+
+            if (dashboard.Enabled)
+            {
+                silo.AddDashboard();
+            }
+        });
+
+        if (dashboard.Enabled)
+        {
+            // Kestrel listens on the API address(es) and on the admin port; the dashboard is mapped to the latter only.
+            var urls = configuration[WebHostDefaults.ServerUrlsKey];
+            var admin = string.Create(CultureInfo.InvariantCulture, $"http://+:{dashboard.Port}");
+            builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? admin : $"{urls};{admin}");
+        }
+
+        return builder;
+    }
+
+    /// <summary>The dashboard on the admin port, when enabled.</summary>
+    public static IEndpointRouteBuilder MapGridDashboard(this WebApplication app)
+    {
+        var dashboard = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminDashboardOptions>>().Value;
+        if (dashboard.Enabled)
+        {
+            app.MapOrleansDashboard().RequireHost(string.Create(CultureInfo.InvariantCulture, $"*:{dashboard.Port}"));
+        }
+
+        return app;
+    }
+
+    /// <summary>Kubernetes hosting: as configured, otherwise on exactly when running in a pod.</summary>
+    public static bool RunsInKubernetes(IConfiguration configuration) =>
+        configuration.GetValue<bool?>($"{ScaleOutOptions.Section}:{nameof(ScaleOutOptions.Kubernetes)}")
+        ?? !string.IsNullOrWhiteSpace(configuration[KubernetesServiceHostVariable]);
+}

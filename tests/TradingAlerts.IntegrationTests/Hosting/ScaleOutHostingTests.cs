@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting.Kubernetes;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Silo.Hosting;
+
+namespace TradingAlerts.IntegrationTests.Hosting;
+
+/// <summary>The real silo's scale-out settings: the admin dashboard, Kubernetes hosting, the shutdown timeout.</summary>
+public sealed class ScaleOutHostingTests
+{
+    private static readonly Uri AdminRoot = new("http://localhost:8081/");
+
+    [Fact]
+    public async Task Dashboard_is_off_by_default()
+    {
+        await using var silo = new SiloFactory();
+        using var client = silo.CreateClient();
+
+        Assert.False(silo.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value.Enabled);
+        using var response = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Enabled_dashboard_serves_on_the_admin_port_only()
+    {
+        await using var silo = new SiloFactory(new Dictionary<string, string?> { ["OrleansDashboard:Enabled"] = "true", ["OrleansDashboard:Port"] = "8081" });
+        using var client = silo.CreateClient();
+
+        using var admin = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal("text/html", admin.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Orleans", await admin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+
+        // The API's address never serves it.
+        using var api = await client.GetAsync(new Uri("http://localhost/"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Kubernetes_hosting_is_off_outside_a_pod()
+    {
+        await using var silo = new SiloFactory();
+        using var client = silo.CreateClient();
+
+        Assert.Empty(silo.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
+        Assert.False(ScaleOutExtensions.RunsInKubernetes(Configuration([])));
+    }
+
+    [Fact]
+    public void Kubernetes_hosting_turns_on_in_a_pod_unless_configured_off()
+    {
+        Assert.True(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" })));
+        Assert.True(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["Orleans:Kubernetes"] = "true" })));
+        Assert.False(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1", ["Orleans:Kubernetes"] = "false" })));
+
+        // In a pod the silo registers the package's hosting (built, not started: there is no Kubernetes API here).
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" });
+        builder.AddGridScaleOut();
+        using var app = builder.Build();
+        Assert.NotEmpty(app.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
+    }
+
+    [Fact]
+    public async Task Shutdown_timeout_comes_from_configuration()
+    {
+        await using var byDefault = new SiloFactory();
+        byDefault.CreateClient().Dispose();
+        Assert.Equal(TimeSpan.FromSeconds(30), byDefault.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+
+        await using var configured = new SiloFactory(new Dictionary<string, string?> { ["Orleans:ShutdownTimeout"] = "00:00:12" });
+        configured.CreateClient().Dispose();
+        Assert.Equal(TimeSpan.FromSeconds(12), configured.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}

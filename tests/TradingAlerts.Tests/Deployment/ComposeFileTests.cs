@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using TradingAlerts.Collector;
+using YamlDotNet.RepresentationModel;
+
+namespace TradingAlerts.Tests.Deployment;
+
+/// <summary>
+/// docker-compose.yml as Debian's docker-compose renders it (no Docker engine needed): it validates, and the
+/// rendered stack has the services, images, dependencies and settings the runbook relies on.
+/// </summary>
+public sealed partial class ComposeFileTests
+{
+    // The variables a developer's shell might set would change the rendering: tests see the file's defaults.
+    private static readonly Dictionary<string, string?> CleanEnvironment = ComposeVariables().ToDictionary(v => v, _ => (string?)null);
+
+    [Fact]
+    public async Task Compose_file_passes_docker_compose_config()
+    {
+        var result = await Tool.RunAsync("docker-compose", ["config", "-q"], CleanEnvironment);
+        Assert.True(result.ExitCode == 0, $"docker-compose config -q failed:\n{result.Error}");
+    }
+
+    [Fact]
+    public async Task Rendered_stack_has_every_service_with_its_settings()
+    {
+        var services = await RenderAsync();
+
+        Assert.Equal(
+            ["agent", "alert-engine", "lb", "postgres", "redis", "schema", "silo", "synthetic-collector"],
+            services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+
+        // TimescaleDB on a pinned tag, health-checked.
+        var postgres = Map(services, "postgres");
+        Assert.Matches(@"^timescale/timescaledb:\d+\.\d+\.\d+-pg\d+$", Scalar(postgres, "image"));
+        Assert.Contains(Sequence(Map(postgres, "healthcheck"), "test"), t => t.Contains("pg_isready", StringComparison.Ordinal));
+
+        // Silos: scalable (no container name, no host ports), 2 by default, started after the migration, health-checked
+        // on the readiness probe, given longer to stop than Orleans' shutdown timeout.
+        var silo = Map(services, "silo");
+        Assert.False(silo.Children.ContainsKey("container_name"));
+        Assert.False(silo.Children.ContainsKey("ports"));
+        Assert.Equal("2", Scalar(Map(silo, "deploy"), "replicas"));
+        Assert.Equal("service_completed_successfully", Scalar(Map(Map(silo, "depends_on"), "schema"), "condition"));
+        Assert.Contains(Sequence(Map(silo, "healthcheck"), "test"), t => t.Contains("GET /health/ready", StringComparison.Ordinal));
+        Assert.Equal("45s", Scalar(silo, "stop_grace_period"));
+        var siloEnv = Map(silo, "environment");
+        Assert.Equal("00:00:30", Scalar(siloEnv, "Orleans__ShutdownTimeout"));
+        Assert.Equal("false", Scalar(siloEnv, "OrleansDashboard__Enabled"));
+        Assert.Equal("Production", Scalar(siloEnv, "ASPNETCORE_ENVIRONMENT"));
+        Assert.StartsWith("Host=postgres;", Scalar(siloEnv, "ConnectionStrings__Postgres"), StringComparison.Ordinal);
+        Assert.StartsWith("dev-only-", Scalar(siloEnv, "Auth__SigningKey"), StringComparison.Ordinal);
+
+        // The load balancer is the only way in and reads deploy/haproxy.cfg, which health-checks /health/ready.
+        var lb = Map(services, "lb");
+        Assert.Contains(Sequence(lb, "volumes"), v => v.EndsWith("deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro", StringComparison.Ordinal));
+        var haproxy = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "deploy", "haproxy.cfg"), TestContext.Current.CancellationToken);
+        Assert.Contains("uri /health/ready", haproxy, StringComparison.Ordinal);
+        Assert.Contains("server-template silo", haproxy, StringComparison.Ordinal);
+
+        // The synthetic collector and the agent share the collector file; every service passes the same cluster identity.
+        Assert.Contains("collector-data:/data:rw", Sequence(Map(services, "synthetic-collector"), "volumes"));
+        Assert.Contains("collector-data:/data:rw", Sequence(Map(services, "agent"), "volumes"));
+        Assert.Equal(["agent", "--sqlite", "/data/collector.db", "--postgres"], Sequence(Map(services, "agent"), "command").Take(4));
+        foreach (var name in new[] { "silo", "agent", "alert-engine" })
+        {
+            Assert.Equal("tradingalerts", Scalar(Map(Map(services, name), "environment"), "Orleans__ClusterId"));
+        }
+
+        // Each image comes from deploy/Dockerfile's target of that name, tagged with TA_IMAGE_TAG.
+        foreach (var (name, target) in new[] { ("silo", "silo"), ("schema", "collector"), ("agent", "collector"), ("synthetic-collector", "collector"), ("alert-engine", "alert-engine") })
+        {
+            Assert.Equal(target, Scalar(Map(Map(services, name), "build"), "target"));
+            Assert.Equal($"tradingalerts/{target}:dev", Scalar(Map(services, name), "image"));
+        }
+    }
+
+    [Fact]
+    public async Task Load_balancer_config_passes_haproxy_check()
+    {
+        var result = await Tool.RunAsync("haproxy", ["-c", "-f", "deploy/haproxy.cfg"]);
+        Assert.True(result.ExitCode == 0, $"haproxy -c failed:\n{result.Output}{result.Error}");
+    }
+
+    [Fact]
+    public async Task Collector_commands_of_the_stack_are_valid_command_lines()
+    {
+        var services = await RenderAsync();
+        foreach (var name in new[] { "schema", "synthetic-collector" })
+        {
+            var args = Sequence(Map(services, name), "command");
+            var parse = CollectorCli.Build().Parse(args);
+            Assert.True(parse.Errors.Count == 0, $"{name}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+        }
+    }
+
+    [Fact]
+    public async Task Replicas_and_tag_follow_the_environment()
+    {
+        var services = await RenderAsync(new() { ["SILO_REPLICAS"] = "4", ["TA_IMAGE_TAG"] = "1.4.0" });
+        Assert.Equal("4", Scalar(Map(Map(services, "silo"), "deploy"), "replicas"));
+        Assert.Equal("tradingalerts/silo:1.4.0", Scalar(Map(services, "silo"), "image"));
+    }
+
+    [Fact]
+    public async Task Env_example_documents_every_variable_with_development_placeholders()
+    {
+        var example = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, ".env.example"), TestContext.Current.CancellationToken);
+        var documented = example.Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
+        Assert.Empty(ComposeVariables().Except(documented.Keys));
+        Assert.StartsWith("dev-only-", documented["POSTGRES_PASSWORD"], StringComparison.Ordinal);
+        Assert.StartsWith("dev-only-", documented["AUTH_SIGNING_KEY"], StringComparison.Ordinal);
+    }
+
+    private static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
+    {
+        var env = new Dictionary<string, string?>(CleanEnvironment);
+        foreach (var (key, value) in environment ?? [])
+        {
+            env[key] = value;
+        }
+
+        var result = await Tool.RunAsync("docker-compose", ["config"], env);
+        Assert.True(result.ExitCode == 0, $"docker-compose config failed:\n{result.Error}");
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(result.Output));
+        return Map((YamlMappingNode)yaml.Documents[0].RootNode, "services");
+    }
+
+    private static IEnumerable<string> ComposeVariables() =>
+        VariablePattern().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"))).Select(m => m.Groups[1].Value).Distinct();
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child) ? (YamlMappingNode)child : throw new Xunit.Sdk.XunitException($"'{key}' missing");
+
+    private static string Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value ?? "" : throw new Xunit.Sdk.XunitException($"'{key}' missing");
+
+    private static string[] Sequence(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var child)
+            ? [.. ((YamlSequenceNode)child).Children.Select(c => ((YamlScalarNode)c).Value ?? "")]
+            : throw new Xunit.Sdk.XunitException($"'{key}' missing");
+
+    [GeneratedRegex(@"\$\{([A-Z_]+)")]
+    private static partial Regex VariablePattern();
+}
