@@ -49,6 +49,8 @@ public sealed partial class ComposeFileTests
         Assert.Equal("Production", Scalar(siloEnv, "ASPNETCORE_ENVIRONMENT"));
         Assert.StartsWith("Host=postgres;", Scalar(siloEnv, "ConnectionStrings__Postgres"), StringComparison.Ordinal);
         Assert.StartsWith("dev-only-", Scalar(siloEnv, "Auth__SigningKey"), StringComparison.Ordinal);
+        // Behind HAProxy: callers are told apart by X-Forwarded-For (rate limits of anonymous callers).
+        Assert.Equal("true", Scalar(siloEnv, "ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
 
         // The load balancer is the only way in and reads deploy/haproxy.cfg, which health-checks /health/ready.
         var lb = Map(services, "lb");
