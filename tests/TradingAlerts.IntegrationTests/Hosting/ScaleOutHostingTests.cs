@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -19,27 +20,34 @@ public sealed class ScaleOutHostingTests
     public async Task Dashboard_is_off_by_default()
     {
         await using var silo = new SiloFactory();
-        using var client = silo.CreateClient();
+        using var client = silo.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         Assert.False(silo.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value.Enabled);
+        // The admin port's root is then just the site's root: the web dashboard's redirect, no Orleans dashboard.
         using var response = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertWebDashboardRedirect(response);
     }
 
     [Fact]
     public async Task Enabled_dashboard_serves_on_the_admin_port_only()
     {
         await using var silo = new SiloFactory(new Dictionary<string, string?> { ["OrleansDashboard:Enabled"] = "true", ["OrleansDashboard:Port"] = "8081" });
-        using var client = silo.CreateClient();
+        using var client = silo.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var admin = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
         Assert.Equal("text/html", admin.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Orleans", await admin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
 
-        // The API's address never serves it.
+        // The API's address never serves it: its root stays the web dashboard's.
         using var api = await client.GetAsync(new Uri("http://localhost/"), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        AssertWebDashboardRedirect(api);
+    }
+
+    private static void AssertWebDashboardRedirect(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard/chart/EURUSD/H1", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
