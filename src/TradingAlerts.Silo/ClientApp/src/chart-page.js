@@ -1,9 +1,9 @@
 // /dashboard/chart/{symbol}/{tf}: candles with every indicator, a legend to toggle each, live through SSE.
 import { CandlestickSeries, CrosshairMode, LineSeries, LineStyle, createChart, createSeriesMarkers } from 'lightweight-charts';
-import { catalogue, getJson } from './api.js';
+import { getJson } from './api.js';
 import { h } from './dom.js';
 import { Overlay } from './overlay.js';
-import { shell, upgradeMessage } from './shell.js';
+import { loadCatalogue, shell, upgradeMessage } from './shell.js';
 import { openStream } from './sse.js';
 
 const BARS = 1000;
@@ -22,11 +22,8 @@ const LAYERS = [
 ];
 
 export async function chartPage(root, symbol, timeframe) {
-  let cat;
-  try {
-    cat = await catalogue();
-  } catch (e) {
-    root.replaceChildren(h('div', { class: 'empty error' }, `The API is unreachable: ${e.message}`));
+  const cat = await loadCatalogue(root);
+  if (!cat) {
     return;
   }
 

@@ -1,7 +1,7 @@
 // /dashboard/confluence/{symbol}: the 0–10 score and the nine timeframes' trend and strength, live (PRO).
-import { catalogue, getJson } from './api.js';
+import { getJson } from './api.js';
 import { h } from './dom.js';
-import { shell, upgradeMessage } from './shell.js';
+import { loadCatalogue, shell, upgradeMessage } from './shell.js';
 import { openStream } from './sse.js';
 
 const SIGNAL_NAMES = {
@@ -10,11 +10,8 @@ const SIGNAL_NAMES = {
 };
 
 export async function confluencePage(root, symbol) {
-  let cat;
-  try {
-    cat = await catalogue();
-  } catch (e) {
-    root.replaceChildren(h('div', { class: 'empty error' }, `The API is unreachable: ${e.message}`));
+  const cat = await loadCatalogue(root);
+  if (!cat) {
     return;
   }
 

@@ -1,7 +1,17 @@
 // The frame every dashboard page shares: brand, page tabs, symbol and timeframe pickers following the
 // caller's tier (a locked item shows the upgrade message), tier badge, sign in/out.
 import { h } from './dom.js';
-import { signOut, token } from './api.js';
+import { catalogue, signOut, token } from './api.js';
+
+/** The catalogue with the caller's access, or null after showing the error in root (every page starts so). */
+export async function loadCatalogue(root) {
+  try {
+    return await catalogue();
+  } catch (e) {
+    root.replaceChildren(h('div', { class: 'empty error' }, `The API is unreachable: ${e.message}`));
+    return null;
+  }
+}
 
 export function upgradeMessage(text) {
   return h('div', { class: 'upgrade', dataset: { testid: 'upgrade-message' }, role: 'alert' },
