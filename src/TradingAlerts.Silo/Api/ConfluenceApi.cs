@@ -1,4 +1,3 @@
-using System.Globalization;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
@@ -28,7 +27,7 @@ internal static class ConfluenceApi
         long? at = null;
         if (!string.IsNullOrEmpty(timestamp)) // empty means now, as in the seed
         {
-            if (!DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            if (!IsoTimestamp.TryParse(timestamp, out var parsed))
             {
                 return ApiError.BadRequest($"Invalid timestamp: {timestamp} (ISO 8601, e.g. 2022-01-05T12:00:00Z)");
             }

@@ -96,6 +96,32 @@ public sealed class InputValidationTests(StoredApiFixture api) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("2022-01-06T00:00:00Z")]
+    [InlineData("2022-01-06T02:00:00+02:00")]
+    [InlineData("2022-01-06T00:00:00.000Z")]
+    [InlineData("2022-01-06T00:00")]
+    [InlineData("2022-01-06")]
+    public async Task Iso_8601_timestamps_are_accepted(string timestamp)
+    {
+        // Answered from the grain's history (200) or refused as older than it (404), never a parse error.
+        var call = await ApiCall.GetAsync(api.Client(api.ProToken), $"/api/confluence/EURUSD?timestamp={Uri.EscapeDataString(timestamp)}");
+        Assert.True(call.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, call.ToString());
+    }
+
+    [Theory]
+    [InlineData("Jan 5 2022")]
+    [InlineData("06/01/2022")]
+    [InlineData("1641427200")]
+    [InlineData("2022-01-06T00:00:00Z\0")]
+    [InlineData("2022-13-01")]
+    public async Task Free_form_timestamps_are_refused(string timestamp)
+    {
+        var text = timestamp.Replace("\\0", "\0", StringComparison.Ordinal);
+        var call = await ApiCall.GetAsync(api.Client(api.ProToken), $"/api/confluence/EURUSD?timestamp={Uri.EscapeDataString(text)}");
+        Assert.True(call.IsError(HttpStatusCode.BadRequest, $"Invalid timestamp: {text} (ISO 8601, e.g. 2022-01-05T12:00:00Z)"), call.ToString());
+    }
+
+    [Theory]
     [InlineData("POST", "/api/indicators/EURUSD/H1")]
     [InlineData("DELETE", "/api/symbols")]
     [InlineData("PUT", "/api/confluence/EURUSD")]
