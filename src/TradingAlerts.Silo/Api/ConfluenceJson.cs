@@ -26,7 +26,15 @@ internal static class ConfluenceJson
             w.WriteStartObject();
             w.WriteBoolean("success", true);
             w.WriteString("symbol", snapshot.Symbol);
-            w.WriteString("timestamp", DateTimeOffset.FromUnixTimeSeconds(snapshot.Time).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            if (snapshot.Signals.Count == 0)
+            {
+                w.WriteNull("timestamp"); // no timeframe has a bar yet: there is no time this score is "as of"
+            }
+            else
+            {
+                w.WriteString("timestamp", DateTimeOffset.FromUnixTimeSeconds(snapshot.Time).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             w.WriteNumber("confluence_score", snapshot.Score);
             w.WriteNumber("max_score", 10);
             w.WriteStartObject("signals");

@@ -93,6 +93,19 @@ public sealed class ConfluenceApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
+    public async Task A_symbol_without_bars_is_neutral_with_no_timestamp()
+    {
+        // NDX100 gets no bars in this fixture: nothing is invented, every timeframe is neutral at strength 0.
+        var response = await api.Client(api.ProToken).GetAsync(new Uri("/api/confluence/NDX100", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("timestamp").ValueKind);
+        Assert.Equal(0, body.GetProperty("confluence_score").GetDouble());
+        Assert.Equal(9, body.GetProperty("signals").GetProperty("neutral").GetInt32());
+        Assert.All(body.GetProperty("all_117_indicators").EnumerateObject(), tf => Assert.Equal(13, tf.Value.EnumerateObject().Count()));
+    }
+
+    [Fact]
     public async Task Free_callers_must_upgrade_and_bad_input_is_refused()
     {
         var free = await api.Client().GetAsync(new Uri("/api/confluence/EURUSD", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -75,7 +75,7 @@ function render(view, symbol, c) {
         h('span', { class: 'bullish' }, `▲ ${c.signals.bullish} bullish`),
         h('span', { class: 'bearish' }, `▼ ${c.signals.bearish} bearish`),
         h('span', { class: 'neutral' }, `● ${c.signals.neutral} neutral`)),
-      h('div', { class: 'muted' }, `as of ${c.timestamp}`)),
+      h('div', { class: 'muted' }, c.timestamp ? `as of ${c.timestamp}` : 'no bars yet')),
     h('section', { class: 'breakdown' },
       h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'TF'), h('th', {}, 'Trend'), h('th', {}, 'Strength'), h('th', {}, 'Signals'))),
         h('tbody', {}, rows))));
