@@ -16,10 +16,17 @@ summary_fail() { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 results="$work/results"
-log "running dotnet test"
-dotnet test "$repo/TradingAlerts.sln" --logger "trx" --logger "console;verbosity=normal" \
-  --results-directory "$results" "$@"
+# Build in parallel, then run the test projects one after another: the integration, multi-process and
+# browser suites each start silos and servers, and on two cores running them at once only adds contention.
+log "building"
+dotnet build "$repo/TradingAlerts.sln" -v q --nologo
 test_rc=$?
+if [ "$test_rc" -eq 0 ]; then
+  log "running dotnet test"
+  dotnet test "$repo/TradingAlerts.sln" --no-build -m:1 --logger "trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" "$@"
+  test_rc=$?
+fi
 
 # Sum the counters of every TRX file; a test project that produced none counts as a failure.
 passed=0 failed=0 skipped=0 files=0
