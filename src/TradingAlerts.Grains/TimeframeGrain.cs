@@ -23,7 +23,7 @@ public sealed class TimeframeGrain(
     ILogger<TimeframeGrain> logger) : Grain, ITimeframeGrain
 {
     /// <summary>Bars searched back for the latest momentum candle.</summary>
-    private const int MomentumLookback = 5;
+    public const int MomentumLookback = 5;
 
     private readonly ObserverManager<IBarObserver> _observers = new(options.Value.ObserverExpiry, logger);
     private Pair _pair;

@@ -18,10 +18,9 @@ internal static class ConfluenceApi
 
     public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string? timestamp)
     {
-        var upper = symbol.Trim().ToUpperInvariant();
-        if (!Symbols.IsKnown(upper))
+        if (!ApiAccess.TryParseSymbol(symbol, out var upper, out var error))
         {
-            return ApiError.BadRequest($"Invalid symbol: {symbol}");
+            return error!;
         }
 
         long? at = null;
@@ -35,10 +34,9 @@ internal static class ConfluenceApi
             at = parsed.ToUnixTimeSeconds();
         }
 
-        var tier = CallerTier.Of(context.User);
-        if (!TierAccess.CanUseConfluence(tier))
+        if (ApiAccess.ConfluenceDenied(CallerTier.Of(context.User)) is { } denied)
         {
-            return ApiError.UpgradeRequired("Confluence requires the PRO tier", CallerTier.Name(tier));
+            return denied;
         }
 
         var confluence = grains.GetGrain<IConfluenceGrain>(upper);

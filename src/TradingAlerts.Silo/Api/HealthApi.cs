@@ -6,6 +6,7 @@ using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Ingest;
 using TradingAlerts.Silo.Health;
+using TradingAlerts.Storage.Schema;
 
 namespace TradingAlerts.Silo.Api;
 
@@ -154,19 +155,13 @@ internal static partial class HealthApi
             });
         }
 
-        var existing = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> existing;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(health.Value.CheckTimeout);
-            // Names come from the catalogue only; to_regclass resolves them on the search path like the write-through does.
-            await using var command = dataSource.CreateCommand("SELECT n FROM unnest($1::text[]) AS n WHERE to_regclass(n) IS NOT NULL");
-            command.Parameters.Add(new NpgsqlParameter { Value = Pair.All.Select(p => p.TableName).ToArray() });
-            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
-            while (await reader.ReadAsync(timeout.Token))
-            {
-                existing.Add(reader.GetString(0));
-            }
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+            existing = await BarTables.ExistingAsync(connection, timeout.Token);
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {

@@ -20,31 +20,9 @@ internal static class IndicatorsApi
         return app;
     }
 
-    /// <summary>Parses route and query values the way every pair endpoint does, or says what is wrong.</summary>
-    public static bool TryParsePair(string symbol, string timeframe, out Pair pair, out IResult? error)
-    {
-        pair = default;
-        var upper = symbol.Trim().ToUpperInvariant();
-        if (!Symbols.IsKnown(upper))
-        {
-            error = ApiError.BadRequest($"Invalid symbol: {symbol}");
-            return false;
-        }
-
-        if (!Timeframes.TryParse(timeframe, out var tf))
-        {
-            error = ApiError.BadRequest($"Invalid timeframe: {timeframe}");
-            return false;
-        }
-
-        pair = new Pair(upper, tf);
-        error = null;
-        return true;
-    }
-
     public static async Task<IResult> GetIndicators(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe, string? limit)
     {
-        if (!TryParsePair(symbol, timeframe, out var pair, out var error))
+        if (!ApiAccess.TryParsePair(symbol, timeframe, out var pair, out var error))
         {
             return error!;
         }
@@ -59,9 +37,9 @@ internal static class IndicatorsApi
         }
 
         var tier = CallerTier.Of(context.User);
-        if (!TierAccess.CanAccess(tier, pair.Symbol, pair.Timeframe))
+        if (ApiAccess.PairDenied(tier, pair) is { } denied)
         {
-            return ApiError.UpgradeRequired($"{pair.Symbol} {pair.Timeframe.Name()} requires the PRO tier", CallerTier.Name(tier));
+            return denied;
         }
 
         // The grain's version is the ETag and the cache key: one cheap grain call decides 304, cached bytes or a fresh copy.

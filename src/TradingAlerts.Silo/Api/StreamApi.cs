@@ -1,4 +1,3 @@
-using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Silo.Live;
 
 namespace TradingAlerts.Silo.Api;
@@ -28,15 +27,15 @@ internal static class StreamApi
 
     public static async Task<IResult> StreamBars(HttpContext context, LiveHub hub, string symbol, string timeframe)
     {
-        if (!IndicatorsApi.TryParsePair(symbol, timeframe, out var pair, out var error))
+        if (!ApiAccess.TryParsePair(symbol, timeframe, out var pair, out var error))
         {
             return error!;
         }
 
         var tier = CallerTier.Of(context.User);
-        if (!TierAccess.CanAccess(tier, pair.Symbol, pair.Timeframe))
+        if (ApiAccess.PairDenied(tier, pair) is { } denied)
         {
-            return ApiError.UpgradeRequired($"{pair.Symbol} {pair.Timeframe.Name()} requires the PRO tier", CallerTier.Name(tier));
+            return denied;
         }
 
         return await Stream(context, hub, hub.JoinBars(pair, tier));
@@ -44,16 +43,14 @@ internal static class StreamApi
 
     public static async Task<IResult> StreamConfluence(HttpContext context, LiveHub hub, string symbol)
     {
-        var upper = symbol.Trim().ToUpperInvariant();
-        if (!Symbols.IsKnown(upper))
+        if (!ApiAccess.TryParseSymbol(symbol, out var upper, out var error))
         {
-            return ApiError.BadRequest($"Invalid symbol: {symbol}");
+            return error!;
         }
 
-        var tier = CallerTier.Of(context.User);
-        if (!TierAccess.CanUseConfluence(tier))
+        if (ApiAccess.ConfluenceDenied(CallerTier.Of(context.User)) is { } denied)
         {
-            return ApiError.UpgradeRequired("Confluence requires the PRO tier", CallerTier.Name(tier));
+            return denied;
         }
 
         return await Stream(context, hub, hub.JoinConfluence(upper));

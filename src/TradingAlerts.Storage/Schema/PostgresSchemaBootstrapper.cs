@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using TradingAlerts.Abstractions.Catalogue;
 
 namespace TradingAlerts.Storage.Schema;
 
@@ -51,7 +50,7 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
             }
 
             var report = new SchemaReport(
-                BarTables: await CountBarTablesAsync(connection, cancellationToken).ConfigureAwait(false),
+                BarTables: (await BarTables.ExistingAsync(connection, cancellationToken).ConfigureAwait(false)).Count,
                 OrleansScripts: orleansScripts,
                 TimescaleAvailable: timescaleAvailable,
                 Hypertables: timescaleAvailable ? await CountAsync(connection, HypertablesSql, cancellationToken).ConfigureAwait(false) : 0,
@@ -67,23 +66,16 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
         }
     }
 
-    private static readonly string[] BarTableNames = [.. Pair.All.Select(p => p.TableName)];
-
     private const string HypertablesSql =
         "SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_schema = current_schema() AND hypertable_name = ANY(@tables)";
 
     private static string JobsSql(string proc) =>
         $"SELECT count(*) FROM timescaledb_information.jobs WHERE proc_name = '{proc}' AND hypertable_schema = current_schema() AND hypertable_name = ANY(@tables)";
 
-    private static Task<int> CountBarTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        CountAsync(connection,
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY(@tables)",
-            cancellationToken);
-
     private static async Task<int> CountAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("tables", BarTableNames);
+        command.Parameters.AddWithValue("tables", BarTables.Names);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 

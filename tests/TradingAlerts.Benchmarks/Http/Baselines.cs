@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using StackExchange.Redis;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Grains.Signals;
 using TradingAlerts.Silo.Api;
@@ -16,8 +17,8 @@ namespace TradingAlerts.Benchmarks.Http;
 /// </summary>
 internal sealed class Baselines(PostgresBarStore store, IDatabase redis, Pair pair, int limit)
 {
-    /// <summary>Momentum candles looked back over when the grain computes a timeframe's signal.</summary>
-    private const int MomentumLookback = 5;
+    /// <summary>Momentum candles looked back over, as the grain does when it computes a timeframe's signal.</summary>
+    private const int MomentumLookback = TimeframeGrain.MomentumLookback;
 
     private byte[] _static = [];
 
