@@ -102,7 +102,7 @@ public sealed class CriticalPathTests(Chromium chromium, SiloProcess silo)
     {
         await using (var pro = await DashboardPage.OpenAsync(chromium, silo, "PRO"))
         {
-            await pro.Page.GotoAsync("/dashboard/confluence/EURUSD");
+            await pro.GotoAsync("/dashboard/confluence/EURUSD");
             var score = pro.Page.GetByTestId("confluence-score");
             await Assertions.Expect(score).ToBeVisibleAsync();
             var value = double.Parse(await score.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -115,7 +115,7 @@ public sealed class CriticalPathTests(Chromium chromium, SiloProcess silo)
         }
 
         await using var free = await DashboardPage.OpenAsync(chromium, silo, "FREE");
-        await free.Page.GotoAsync("/dashboard/confluence/EURUSD");
+        await free.GotoAsync("/dashboard/confluence/EURUSD");
         await Assertions.Expect(free.Page.GetByTestId("upgrade-message")).ToBeVisibleAsync();
         await Assertions.Expect(free.Page.GetByTestId("confluence-score")).ToHaveCountAsync(0);
         // What the page shows is what the API says to a FREE caller.

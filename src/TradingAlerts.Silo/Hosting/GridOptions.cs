@@ -7,6 +7,9 @@ public sealed class OrleansHostOptions
 {
     public const string Section = "Orleans";
 
+    /// <summary>Orleans' <c>ClusterMembershipOptions</c> (probe timeout, missed probes, votes), bound as they are named.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     [Required]
     public string ClusterId { get; set; } = "tradingalerts-dev";
 

@@ -70,6 +70,10 @@ internal static class HostingExtensions
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         builder.UseOrleans(silo =>
         {
+            // Failure detection is Orleans' own (probes, indirect probes, votes); "Orleans:Membership" tunes it.
+            // appsettings.json shortens the probe period so a silo lost without shutdown is declared dead, and its
+            // pairs served again elsewhere, within seconds rather than Orleans' default of 15 s or more.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(OrleansHostOptions.MembershipSection));
             if (string.IsNullOrWhiteSpace(postgres))
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);

@@ -20,6 +20,8 @@ public sealed class Chromium : IAsyncLifetime
                 "Run them with deploy/test.sh, which installs it with apt-get, or run `apt-get install chromium`.");
         }
 
+        // Expectations wait for the page as long as actions do: a bound against hangs, not a speed target.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -50,19 +50,57 @@ public sealed class DashboardPage : IAsyncDisposable
         var page = new DashboardPage(context, await context.NewPageAsync());
         if (tier is not null)
         {
-            await page.Page.GotoAsync("/login?next=/dashboard/chart/EURUSD/H1");
-            await page.Page.GetByTestId(tier == "PRO" ? "login-pro" : "login-free").ClickAsync();
-            await page.Page.WaitForURLAsync("**/dashboard/chart/EURUSD/H1");
-            await Assertions.Expect(page.Page.GetByTestId("tier-badge")).ToHaveTextAsync(tier);
+            try
+            {
+                await page.GotoAsync("/login?next=/dashboard/chart/EURUSD/H1");
+                await page.Page.GetByTestId(tier == "PRO" ? "login-pro" : "login-free").ClickAsync();
+                await page.Page.WaitForURLAsync("**/dashboard/chart/EURUSD/H1", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+                await Assertions.Expect(page.Page.GetByTestId("tier-badge")).ToHaveTextAsync(tier);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                throw await page.FailureAsync($"sign-in as {tier}", silo, ex);
+            }
         }
 
         return page;
     }
 
+    /// <summary>What a failed step leaves for diagnosis: the page's address, errors and a screenshot, and the silo's output.</summary>
+    public async Task<Exception> FailureAsync(string step, SiloProcess silo, Exception cause)
+    {
+        var shot = Path.Combine(Repository.Screenshots, $"failure-{DateTime.UtcNow:HHmmss-fff}.png");
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, Timeout = 10_000 });
+        }
+        catch (PlaywrightException)
+        {
+            shot = "(no screenshot: the page did not answer)";
+        }
+
+        string errors;
+        lock (_errors)
+        {
+            errors = string.Join('\n', _errors);
+        }
+
+        return new InvalidOperationException(
+            $"{step} failed at {Page.Url}: {cause.Message}\nScreenshot: {shot}\nPage errors: {errors}\nThe silo's output:\n{silo.LogTail()}", cause);
+    }
+
+    /// <summary>
+    /// Navigates and waits until the page's script has run (DOMContentLoaded follows the deferred module script).
+    /// Not the "load" event: it adds nothing the tests look at and has been seen to stall on a starved machine;
+    /// each test then waits for what the page must show.
+    /// </summary>
+    public async Task GotoAsync(string path) =>
+        await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+
     /// <summary>Opens a chart and waits until it has drawn the bars it loaded.</summary>
     public async Task OpenChartAsync(string symbol, string timeframe)
     {
-        await Page.GotoAsync($"/dashboard/chart/{symbol}/{timeframe}");
+        await GotoAsync($"/dashboard/chart/{symbol}/{timeframe}");
         await WaitForChartAsync(timeframe);
     }
 

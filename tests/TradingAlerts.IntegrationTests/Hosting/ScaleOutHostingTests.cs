@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Hosting.Kubernetes;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Silo.Hosting;
@@ -73,6 +74,28 @@ public sealed class ScaleOutHostingTests
         builder.AddGridScaleOut();
         using var app = builder.Build();
         Assert.NotEmpty(app.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
+    }
+
+    [Fact]
+    public async Task Failure_detection_is_shortened_by_default_and_tuned_from_configuration()
+    {
+        await using (var silo = new SiloFactory())
+        {
+            using var client = silo.CreateClient();
+            var membership = silo.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+            Assert.Equal(TimeSpan.FromSeconds(2), membership.ProbeTimeout);
+            Assert.Equal(new ClusterMembershipOptions().NumMissedProbesLimit, membership.NumMissedProbesLimit);
+        }
+
+        await using var tuned = new SiloFactory(new Dictionary<string, string?>
+        {
+            ["Orleans:Membership:ProbeTimeout"] = "00:00:07",
+            ["Orleans:Membership:NumMissedProbesLimit"] = "4",
+        });
+        using var tunedClient = tuned.CreateClient();
+        var options = tuned.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+        Assert.Equal(TimeSpan.FromSeconds(7), options.ProbeTimeout);
+        Assert.Equal(4, options.NumMissedProbesLimit);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class ChildProcess : IDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -104,6 +105,15 @@ public sealed class ChildProcess : IDisposable
         {
             return $"--- {Name} (pid {_process.Id}{(_process.HasExited ? $", exited {_process.ExitCode}" : string.Empty)}) ---{Environment.NewLine}"
                 + string.Join(Environment.NewLine, _tail.TakeLast(lines));
+        }
+    }
+
+    /// <summary>The kept lines of output that contain any of the given texts.</summary>
+    public IReadOnlyList<string> Matching(params string[] texts)
+    {
+        lock (_lock)
+        {
+            return [.. _tail.Where(line => texts.Any(t => line.Contains(t, StringComparison.OrdinalIgnoreCase)))];
         }
     }
 
