@@ -37,6 +37,15 @@ public sealed class TradingAlertsClientOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a grain call waits for its answer (Orleans' ClientMessagingOptions.ResponseTimeout, 30 s by default).
+    /// A call in flight through the gateway of a silo that dies is never answered and fails only after this, so
+    /// it bounds how long the agent's ingest of a symbol stalls after a silo loss before it retries elsewhere
+    /// (re-delivery from the SymbolGrain's cursor is idempotent). Normal calls take milliseconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Pause between attempts to connect at startup (the client retries until the host stops).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
@@ -56,18 +57,21 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             "--Alerts:ReportInterval=00:00:01", "--Client:RenewInterval=00:00:02", "--Client:GatewayListRefreshPeriod=00:00:02",
         ], onLine: OnEngineLine));
 
-        // Ingest is under way and the engine hears every symbol: now lose a silo without any shutdown.
-        await WaitFor("ingest and engine updates for every symbol", async () =>
-            await db.ScalarAsync<long>(TempCollectorFile.CountSql(TestSymbols)) > 500 && EngineBars().Count == TestSymbols.Length, ct);
+        // Ingest is under way, every pair holds bars and the engine hears every symbol: now lose a silo without any
+        // shutdown. What PostgreSQL holds at this point is the least each pair must serve again (written through first).
+        await WaitFor("every pair to hold bars and engine updates for every symbol", async () =>
+            (await NewestStored()).Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length, ct);
+        var before = await NewestStored();
         var victim = silos[1];
         _killed = victim.Process;
         var killedAt = TimeProvider.System.GetTimestamp();
         victim.Process.Kill();
         Assert.True(victim.Process.HasExited);
 
-        // Every pair is served again by the surviving silos (their grains re-activated from PostgreSQL).
+        // Every pair is served again by the surviving silos, with at least the bars it held (grains that lived on the
+        // lost silo re-activate from PostgreSQL).
         var survivors = silos.Where(s => s != victim).ToArray();
-        var served = await WaitAllServed(survivors, killedAt, ct);
+        var served = await WaitAllServed(survivors, before, killedAt, ct);
         var report = string.Join(", ", served.OrderBy(p => p.Value ?? TimeSpan.MaxValue).Select(p =>
             string.Create(CultureInfo.InvariantCulture, $"{p.Key.Key} {(p.Value is { } t ? $"{t.TotalSeconds:0.0} s" : "never")}")));
         var unserved = served.Where(p => p.Value is null).Select(p => p.Key.Key).ToList();
@@ -82,6 +86,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         var atRecovery = EngineBars();
         await WaitFor("engine bar updates of every symbol after the loss", () =>
             Task.FromResult(TestSymbols.All(s => EngineBars().GetValueOrDefault(s) > atRecovery[s])), ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"the alert engine had updates of every symbol again {TimeProvider.System.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the kill"));
         Assert.True(Interlocked.Read(ref _engineConfluence) > 0, "the engine received no confluence update");
 
         // Every row of the collector file is in PostgreSQL exactly once, with its latest values.
@@ -179,12 +185,24 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         silo.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
     }
 
+    /// <summary>Per pair, the newest bar time PostgreSQL holds (unix seconds; 0 when it holds none).</summary>
+    private async Task<Dictionary<Pair, long>> NewestStored()
+    {
+        var newest = new Dictionary<Pair, long>();
+        foreach (var pair in TestPairs)
+        {
+            newest[pair] = await db.ScalarAsync<long>($"SELECT coalesce(extract(epoch FROM max(timestamp))::bigint, 0) FROM {pair.TableName}");
+        }
+
+        return newest;
+    }
+
     /// <summary>
-    /// Asks the survivors for every pending pair at once, every 200 ms, until each answers 200 with bars or the
-    /// bounded wait ends. Requests run concurrently with a short timeout so a call stuck on the lost silo does not
-    /// delay the others: the time recorded for a pair is when it was first served again, not when the poll reached it.
+    /// Asks the survivors for every pending pair at once, every 200 ms, until each serves at least its newest bar of
+    /// before the kill, or the bounded wait ends. Requests run concurrently with a short timeout so a call stuck on
+    /// the lost silo does not delay the others: the time recorded for a pair is when it was first served again.
     /// </summary>
-    private static async Task<Dictionary<Pair, TimeSpan?>> WaitAllServed(Silo[] survivors, long killedAt, CancellationToken ct)
+    private static async Task<Dictionary<Pair, TimeSpan?>> WaitAllServed(Silo[] survivors, Dictionary<Pair, long> before, long killedAt, CancellationToken ct)
     {
         var served = TestPairs.ToDictionary(p => p, _ => (TimeSpan?)null);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -193,7 +211,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         while (served.Values.Any(t => t is null) && !timeout.IsCancellationRequested)
         {
             var pending = served.Where(p => p.Value is null).Select(p => p.Key).ToArray();
-            var answers = await Task.WhenAll(pending.Select((pair, i) => IsServed(survivors[(round + i) % survivors.Length], pair, timeout.Token)));
+            var answers = await Task.WhenAll(pending.Select((pair, i) => IsServed(survivors[(round + i) % survivors.Length], pair, before[pair], timeout.Token)));
             round++;
             for (var i = 0; i < pending.Length; i++)
             {
@@ -212,8 +230,11 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         return served;
     }
 
-    /// <summary>The timestamp of a 200 answer with bars for the pair, or null (error, refusal, or no answer within 3 s).</summary>
-    private static async Task<long?> IsServed(Silo silo, Pair pair, CancellationToken ct)
+    /// <summary>
+    /// The timestamp of a 200 answer whose newest bar is at least <paramref name="newest"/>, or null (older bars,
+    /// error, refusal, or no answer within 3 s).
+    /// </summary>
+    private static async Task<long?> IsServed(Silo silo, Pair pair, long newest, CancellationToken ct)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(TimeSpan.FromSeconds(3));
@@ -221,9 +242,15 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         {
             using var response = await silo.Http.GetAsync(new Uri($"/api/indicators/{pair.Symbol}/{pair.Timeframe.Name()}?limit=10", UriKind.Relative), attempt.Token);
             var at = TimeProvider.System.GetTimestamp();
-            return response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync(attempt.Token)).Contains("\"ohlc\":[{", StringComparison.Ordinal)
-                ? at
-                : null;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return null;
+            }
+
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(attempt.Token));
+            var ohlc = body.RootElement.GetProperty("data").GetProperty("ohlc");
+            var length = ohlc.GetArrayLength();
+            return length > 0 && ohlc[length - 1].GetProperty("time").GetInt64() >= newest ? at : null;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
