@@ -19,26 +19,23 @@ internal static partial class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/indicators/health", GetFreshness)
-            .WithName("GetIndicatorsHealth")
-            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Freshness of all 135 pairs from grain state: latest bar, last data received, age, fresh/stale/empty")
-            .WithTags("Health")
-            .DisableRateLimiting(); // monitoring polls these; it must not spend a caller's quota
-        app.MapGet("/api/health/sqlite", GetSqliteHealth)
-            .WithName("GetSqliteHealth")
-            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("Collector files as the ingest agent in this process last saw them (lastUpdate, errors)")
-            .WithTags("Health")
-            .DisableRateLimiting();
-        app.MapGet("/api/health/postgresql", GetPostgresHealth)
-            .WithName("GetPostgresHealth")
-            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary("PostgreSQL connectivity and how many of the 135 bar tables exist")
-            .WithTags("Health")
-            .DisableRateLimiting();
+        MapProbe(app, "/api/indicators/health", GetFreshness, "GetIndicatorsHealth",
+            "Freshness of all 135 pairs from grain state: latest bar, last data received, age, fresh/stale/empty");
+        MapProbe(app, "/api/health/sqlite", GetSqliteHealth, "GetSqliteHealth",
+            "Collector files as the ingest agent in this process last saw them (lastUpdate, errors)");
+        MapProbe(app, "/api/health/postgresql", GetPostgresHealth, "GetPostgresHealth",
+            "PostgreSQL connectivity and how many of the 135 bar tables exist");
         return app;
     }
+
+    /// <summary>A health endpoint: 200 healthy or 503, documented under "Health", outside the rate limits.</summary>
+    private static void MapProbe(IEndpointRouteBuilder app, string pattern, Delegate handler, string name, string summary) =>
+        app.MapGet(pattern, handler)
+            .WithName(name)
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary(summary)
+            .WithTags("Health")
+            .DisableRateLimiting(); // monitoring polls these; it must not spend a caller's quota
 
     public static async Task<IResult> GetFreshness(IGrainFactory grains, TimeProvider clock, IOptions<HealthOptions> health)
     {

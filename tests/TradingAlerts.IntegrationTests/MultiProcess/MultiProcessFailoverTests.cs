@@ -59,9 +59,12 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
         // Ingest is under way, every pair holds bars and the engine hears every symbol: now lose a silo without any
         // shutdown. What PostgreSQL holds at this point is the least each pair must serve again (written through first).
+        var before = new Dictionary<Pair, long>();
         await WaitFor("every pair to hold bars and engine updates for every symbol", async () =>
-            (await NewestStored()).Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length, ct);
-        var before = await NewestStored();
+        {
+            before = await NewestStored();
+            return before.Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length;
+        }, ct);
         var victim = silos[1];
         _killed = victim.Process;
         var killedAt = TimeProvider.System.GetTimestamp();
