@@ -87,6 +87,26 @@ public sealed class CollectorFileIdentityTests(SchemaDatabase db) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_file_without_an_identity_recreated_is_read_from_the_start_once_its_seq_is_below_the_cursor()
+    {
+        // Written before files had an identity: only max(seq) < cursor can tell.
+        var file = NewFile();
+        file.WriteHistory(1, "GBPUSD");
+        Execute(file.Path, "DROP TABLE collector_file");
+        await using var silo = Silo(file.Path);
+        silo.CreateClient().Dispose();
+        await CollectorParity.WaitForEqualAsync(db, file.Path, ["GBPUSD"]);
+
+        Delete(file.Path);
+        var bar = NewBar(Timeframe.M15, HistoryStart + 86_400 + 1_800, 1.37373);
+        Write(file.Path, "GBPUSD", bar);
+        Execute(file.Path, "DROP TABLE collector_file");
+
+        await AssertArrives(silo, "GBPUSD", bar);
+        AssertWarned(file.Path, "below the cursor");
+    }
+
+    [Fact]
     public async Task Of_two_files_carrying_one_symbol_the_first_listed_wins_and_the_other_is_refused_with_an_error()
     {
         var first = NewFile();
