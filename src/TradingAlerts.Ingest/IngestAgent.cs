@@ -118,9 +118,11 @@ public sealed partial class IngestAgent(
                     if (cursor is null || !string.Equals(file.FileId, fileId, StringComparison.Ordinal) || file.MaxSeq < cursor)
                     {
                         var attached = await grain.Attach(source, file).WaitAsync(token).ConfigureAwait(false);
-                        if (cursor is not null && (attached.ResetReason is not null || !string.Equals(file.FileId, fileId, StringComparison.Ordinal)))
+                        // Pooled connections may still hold the file that was at the path before (also one this
+                        // process read before the agent restarted), and would keep reading it.
+                        if (attached.ResetReason is not null || (cursor is not null && !string.Equals(file.FileId, fileId, StringComparison.Ordinal)))
                         {
-                            reader.ReleasePooledConnections(); // they may hold the file that was at the path before
+                            reader.ReleasePooledConnections();
                         }
 
                         if (attached.ResetReason is not null)
