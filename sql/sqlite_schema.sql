@@ -6,6 +6,11 @@
 
 PRAGMA journal_mode = WAL;
 
+-- The file's identity, created with it (created_at in unix ms UTC): a file recreated, restored or
+-- replaced at the same path has another id, so a reader never takes its seq for the old file's.
+CREATE TABLE IF NOT EXISTS collector_file (id INTEGER PRIMARY KEY CHECK (id = 1), file_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+INSERT OR IGNORE INTO collector_file (id, file_id, created_at) VALUES (1, lower(hex(randomblob(16))), CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+
 CREATE TABLE IF NOT EXISTS AUDJPY (
     timeframe             TEXT    NOT NULL,
     timestamp             INTEGER NOT NULL,

@@ -90,6 +90,10 @@ const string SCHEMA_COLUMNS[] =
 const string SCHEMA_PRIMARY_KEY = "PRIMARY KEY (timeframe, timestamp)";
 //--- StringFormat arguments: the symbol in lower case, then the symbol (the table)
 const string SCHEMA_SEQ_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS idx_%s_seq ON %s (seq);";
+//--- The file's identity: a random id created with the file. A file recreated, restored or replaced
+//--- at the same path has another id, so the grid's reader re-reads it instead of skipping its rows.
+const string SCHEMA_IDENTITY_TABLE = "CREATE TABLE IF NOT EXISTS collector_file (id INTEGER PRIMARY KEY CHECK (id = 1), file_id TEXT NOT NULL, created_at INTEGER NOT NULL);";
+const string SCHEMA_IDENTITY_ROW = "INSERT OR IGNORE INTO collector_file (id, file_id, created_at) VALUES (1, lower(hex(randomblob(16))), CAST(strftime('%s', 'now') AS INTEGER) * 1000);";
 // END SCHEMA
 
 // BEGIN UPSERT
@@ -313,6 +317,16 @@ bool OpenDatabase()
       PrintFormat("DataCollector: PRAGMA busy_timeout failed (error %d)", GetLastError());
    if(!DatabaseExecute(g_db, "PRAGMA synchronous = NORMAL"))
       PrintFormat("DataCollector: PRAGMA synchronous failed (error %d)", GetLastError());
+
+   //--- the file's identity (a no-op when the file already has one)
+   ResetLastError();
+   if(!DatabaseExecute(g_db, SCHEMA_IDENTITY_TABLE) || !DatabaseExecute(g_db, SCHEMA_IDENTITY_ROW))
+     {
+      PrintFormat("DataCollector: creating the file identity failed (error %d); stopping", GetLastError());
+      DatabaseClose(g_db);
+      g_db = INVALID_HANDLE;
+      return(false);
+     }
    return(true);
   }
 

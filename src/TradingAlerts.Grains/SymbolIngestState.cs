@@ -13,4 +13,8 @@ public sealed class SymbolIngestState
 
     [Id(2)]
     public long Batches { get; set; }
+
+    /// <summary>Identity of the file each source's cursor counts in (absent for files without one).</summary>
+    [Id(3)]
+    public Dictionary<string, string> FileIds { get; set; } = [];
 }

@@ -37,19 +37,23 @@ public sealed partial class IngestAgent(
             return Task.CompletedTask;
         }
 
-        return Task.WhenAll(paths.SelectMany(path =>
+        var readers = paths.Select(path => new CollectorReader(path)).ToList();
+        return Task.WhenAll(readers.SelectMany((reader, i) =>
         {
-            var reader = new CollectorReader(path);
-            LogTailing(logger, path);
-            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, symbol, stoppingToken), stoppingToken));
+            LogTailing(logger, reader.Path);
+            var earlier = readers[..i];
+            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, earlier, symbol, stoppingToken), stoppingToken));
         }));
     }
 
-    private async Task RunAsync(CollectorReader reader, string symbol, CancellationToken stoppingToken)
+    /// <param name="earlier">Files listed before this one: a symbol with rows in one of them is theirs, not this file's.</param>
+    private async Task RunAsync(CollectorReader reader, IReadOnlyList<CollectorReader> earlier, string symbol, CancellationToken stoppingToken)
     {
         var source = reader.Path;
         var grain = grains.GetGrain<ISymbolGrain>(symbol);
         long? cursor = null;
+        string? fileId = null;
+        string? owner = null;
         var settings = options.Value;
         var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
@@ -78,9 +82,59 @@ public sealed partial class IngestAgent(
             {
                 progressed = await pipeline.ExecuteAsync(async token =>
                 {
-                    cursor ??= await grain.GetCursor(source).WaitAsync(token).ConfigureAwait(false);
-                    CollectorReadResult read;
+                    SourceFile file;
+                    string? claimedBy;
                     await _reads!.WaitAsync(token).ConfigureAwait(false);
+                    try
+                    {
+                        claimedBy = earlier.FirstOrDefault(other => HasRows(other, symbol))?.Path;
+                        file = reader.Inspect(symbol);
+                    }
+                    finally
+                    {
+                        _reads.Release();
+                    }
+
+                    // Two files carrying one symbol would overwrite each other's bars: the file listed first wins.
+                    if (!string.Equals(claimedBy, owner, StringComparison.Ordinal))
+                    {
+                        owner = claimedBy;
+                        if (owner is null)
+                        {
+                            LogSymbolResumed(logger, symbol, source);
+                        }
+                        else
+                        {
+                            LogSymbolRefused(logger, symbol, source, owner);
+                        }
+                    }
+
+                    if (owner is not null)
+                    {
+                        return false;
+                    }
+
+                    // A recreated, restored or reset file: the grain decides the cursor, the warning names the file.
+                    if (cursor is null || !string.Equals(file.FileId, fileId, StringComparison.Ordinal) || file.MaxSeq < cursor)
+                    {
+                        var attached = await grain.Attach(source, file).WaitAsync(token).ConfigureAwait(false);
+                        // Pooled connections may still hold the file that was at the path before (also one this
+                        // process read before the agent restarted), and would keep reading it.
+                        if (attached.ResetReason is not null || (cursor is not null && !string.Equals(file.FileId, fileId, StringComparison.Ordinal)))
+                        {
+                            reader.ReleasePooledConnections();
+                        }
+
+                        if (attached.ResetReason is not null)
+                        {
+                            LogFileReset(logger, source, symbol, attached.ResetReason);
+                        }
+
+                        (cursor, fileId) = (attached.Cursor, file.FileId);
+                    }
+
+                    CollectorReadResult read;
+                    await _reads.WaitAsync(token).ConfigureAwait(false);
                     try
                     {
                         read = reader.Read(symbol, cursor.Value, settings.BatchSize);
@@ -101,7 +155,7 @@ public sealed partial class IngestAgent(
                     }
 
                     metrics.Quarantined.Add(read.Quarantined.Count);
-                    var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq)).WaitAsync(token).ConfigureAwait(false);
+                    var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, fileId)).WaitAsync(token).ConfigureAwait(false);
                     cursor = result.Cursor;
                     Record(source, read.Rows);
                     return true;
@@ -123,6 +177,18 @@ public sealed partial class IngestAgent(
                     return;
                 }
             }
+        }
+    }
+
+    private static bool HasRows(CollectorReader reader, string symbol)
+    {
+        try
+        {
+            return reader.Inspect(symbol).MaxSeq > 0;
+        }
+        catch (CollectorFileException)
+        {
+            return false; // a missing or unreadable file carries nothing; its own loop reports it
         }
     }
 
@@ -154,6 +220,15 @@ public sealed partial class IngestAgent(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest {Symbol} from {Source} failed, retrying in {Delay}: {Error}")]
     private static partial void LogRetry(ILogger logger, string symbol, string source, TimeSpan delay, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collector file {Source} is read again from the start for {Symbol}: {Reason}")]
+    private static partial void LogFileReset(ILogger logger, string source, string symbol, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest {Symbol}: refused from collector file {Source}, because {Owner}, listed before it in Ingest:SqlitePaths, carries {Symbol} too (one file per symbol; the first listed wins)")]
+    private static partial void LogSymbolRefused(ILogger logger, string symbol, string source, string owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest {Symbol}: collector file {Source} is again the only one carrying it")]
+    private static partial void LogSymbolResumed(ILogger logger, string symbol, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [{Source}]")]
     private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string source);

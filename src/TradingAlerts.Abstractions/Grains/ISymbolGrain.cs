@@ -14,6 +14,14 @@ public interface ISymbolGrain : IGrainWithStringKey
     Task<long> GetCursor(string source);
 
     /// <summary>
+    /// The cursor to read <paramref name="source"/> from, checked against the file as it is now: a file with
+    /// another identity than the one the cursor was read from, or whose highest seq is below the cursor (a
+    /// recreated, restored or reset file), starts again from 0 and the reason is returned.
+    /// </summary>
+    [Alias("Attach")]
+    Task<SourceCursor> Attach(string source, SourceFile file);
+
+    /// <summary>
     /// Routes the batch (one call per timeframe) and returns the new cursor only after every bar is
     /// written through; a failure surfaces to the caller and leaves the cursor where it was.
     /// </summary>

@@ -33,19 +33,27 @@ internal static class CliOptions
         DefaultValueFactory = _ => 1,
     };
 
-    /// <summary>"max" (as fast as possible, null) or simulated seconds per wall second.</summary>
-    public static Option<double?> Speed(string defaultValue, string description) => new("--speed")
+    /// <summary>"max" (as fast as possible: +∞) or simulated seconds per wall second; read it with <see cref="SpeedValue"/>.</summary>
+    /// <remarks>
+    /// Not <c>Option&lt;double?&gt;</c>: System.CommandLine cannot cast a custom parser's null back to
+    /// <c>double?</c>, so an explicit <c>--speed max</c> threw InvalidCastException while the default worked.
+    /// </remarks>
+    public static Option<double> Speed(string defaultValue, string description) => new("--speed")
     {
         Description = description,
         DefaultValueFactory = result => ParseSpeed(defaultValue, result),
         CustomParser = result => ParseSpeed(result.Tokens.Single().Value, result),
     };
 
-    private static double? ParseSpeed(string text, System.CommandLine.Parsing.ArgumentResult result)
+    /// <summary>The parsed <c>--speed</c>: null for "max", else simulated seconds per second.</summary>
+    public static double? SpeedValue(this ParseResult parse, Option<double> speed) =>
+        parse.GetValue(speed) is var value && double.IsPositiveInfinity(value) ? null : value;
+
+    private static double ParseSpeed(string text, System.CommandLine.Parsing.ArgumentResult result)
     {
         if (string.Equals(text, "max", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return double.PositiveInfinity;
         }
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && double.IsFinite(speed) && speed > 0 && speed <= 1_000_000)
@@ -54,7 +62,7 @@ internal static class CliOptions
         }
 
         result.AddError($"--speed must be 'max' or a number of simulated seconds per second in (0, 1000000]; got '{text}'");
-        return null;
+        return double.PositiveInfinity;
     }
 
     private static string[] ParseSymbols(string text, System.CommandLine.Parsing.ArgumentResult result)

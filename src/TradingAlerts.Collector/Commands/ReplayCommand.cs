@@ -67,7 +67,7 @@ internal static class ReplayCommand
                 await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask($"replay {Symbols.Normalize(parse.GetValue(symbol))}", maxValue: bars.Count);
-                    stats = await feed.RunAsync(bars, parse.GetValue(speed), new Progress<int>(n => task.Value = n), cancellationToken).ConfigureAwait(false);
+                    stats = await feed.RunAsync(bars, parse.SpeedValue(speed), new Progress<int>(n => task.Value = n), cancellationToken).ConfigureAwait(false);
                     task.Value = bars.Count;
                 }).ConfigureAwait(false);
             }

@@ -68,7 +68,7 @@ internal static class SyntheticCommand
             }
 
             AnsiConsole.WriteLine("live: writing cycles (Ctrl+C to stop)");
-            var stats = await feed.RunLiveAsync(to, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(speed) ?? 1,
+            var stats = await feed.RunLiveAsync(to, TimeSpan.FromSeconds(parse.GetValue(interval)), parse.SpeedValue(speed) ?? 1,
                 ex => AnsiConsole.MarkupLineInterpolated($"[yellow]write failed, retrying next cycle: {ex.Message}[/]"), stop.Token).ConfigureAwait(false);
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"live: {stats.Cycles} cycles, {stats.RowsWritten} rows"));
             return 0;

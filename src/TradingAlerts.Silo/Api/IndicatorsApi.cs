@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Catalogue;
@@ -16,22 +17,26 @@ internal static class IndicatorsApi
         app.MapGet("/api/indicators/{symbol}/{timeframe}", GetIndicators)
             .WithName("GetIndicators")
             .WithSummary("Latest bars of a pair with every indicator (PRO-only indicators empty for FREE)")
+            .WithDescription(LimitDescription)
             .WithTags("Indicators");
         return app;
     }
 
-    public static async Task<IResult> GetIndicators(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe, string? limit)
+    private const string LimitDescription =
+        "`limit`: how many of the latest bars, a whole number (ASCII digits), default 1000. Values above 5000 are clamped to 5000 " +
+        "(as the original API did); 0, negative or non-numeric values are 400. `metadata.bars_returned` is the number of bars in " +
+        "the response: at most the limit, fewer when the pair holds fewer.";
+
+    public static async Task<IResult> GetIndicators(
+        HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe,
+        [Description(LimitDescription)] string? limit)
     {
         if (!ApiAccess.TryParsePair(symbol, timeframe, out var pair, out var error))
         {
             return error!;
         }
 
-        // Empty means the default (the seed's `get('limit') || '1000'`); otherwise ASCII digits only,
-        // since int.TryParse alone also accepts trailing NULs ("10\0").
-        var bars = DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!limit.All(char.IsAsciiDigit)
-            || !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out bars) || bars < 1 || bars > MaxLimit))
+        if (!TryParseLimit(limit, out var bars))
         {
             return ApiError.BadRequest($"Invalid limit: {limit} (1..{MaxLimit})");
         }
@@ -60,6 +65,32 @@ internal static class IndicatorsApi
 
         context.Response.Headers.ETag = ETag(version, bars, tier).ToString();
         return TypedResults.Bytes(body, "application/json");
+    }
+
+    /// <summary>
+    /// Empty means the default (the original API's <c>get('limit') || '1000'</c>); otherwise ASCII digits only
+    /// (int.TryParse alone also accepts signs, spaces and trailing NULs), at least 1; larger than
+    /// <see cref="MaxLimit"/>, however many digits, is clamped to it as the original API's <c>Math.min</c> did,
+    /// since clients written for it send larger values.
+    /// </summary>
+    internal static bool TryParseLimit(string? text, out int bars)
+    {
+        bars = DefaultLimit;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!text.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var digits = text.TrimStart('0');
+        bars = digits.Length == 0 ? 0
+            : digits.Length > 4 || int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) > MaxLimit ? MaxLimit
+            : int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        return bars >= 1;
     }
 
     private static EntityTagHeaderValue ETag(long version, int limit, Tier tier) => new($"\"{version}-{limit}-{CallerTier.Name(tier)}\"");

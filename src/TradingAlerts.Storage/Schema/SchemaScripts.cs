@@ -19,6 +19,14 @@ public static class SchemaScripts
         "-- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.\n" +
         "-- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql\n";
 
+    /// <summary>The collector file's identity table: one row, a random id created with the file.</summary>
+    public const string SqliteIdentityTable =
+        "CREATE TABLE IF NOT EXISTS collector_file (id INTEGER PRIMARY KEY CHECK (id = 1), file_id TEXT NOT NULL, created_at INTEGER NOT NULL);";
+
+    /// <summary>Gives a new file its identity; a no-op on a file that has one (every writer runs it at open).</summary>
+    public const string SqliteIdentityRow =
+        "INSERT OR IGNORE INTO collector_file (id, file_id, created_at) VALUES (1, lower(hex(randomblob(16))), CAST(strftime('%s', 'now') AS INTEGER) * 1000);";
+
     /// <summary>SQLite table name of a symbol in a collector file: the catalogue symbol itself.</summary>
     public static string SqliteTable(string symbol) =>
         Symbols.IsKnown(symbol) ? symbol : throw new ArgumentException($"Invalid symbol: {symbol}", nameof(symbol));
@@ -32,7 +40,12 @@ public static class SchemaScripts
            .Append("-- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.\n")
            .Append(GeneratedNote)
            .Append('\n')
-           .Append("PRAGMA journal_mode = WAL;\n");
+           .Append("PRAGMA journal_mode = WAL;\n")
+           .Append('\n')
+           .Append("-- The file's identity, created with it (created_at in unix ms UTC): a file recreated, restored or\n")
+           .Append("-- replaced at the same path has another id, so a reader never takes its seq for the old file's.\n")
+           .Append(SqliteIdentityTable).Append('\n')
+           .Append(SqliteIdentityRow).Append('\n');
         foreach (var symbol in Symbols.All)
         {
             sql.Append('\n').Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {symbol} (\n")

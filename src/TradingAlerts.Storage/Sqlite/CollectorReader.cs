@@ -11,7 +11,7 @@ namespace TradingAlerts.Storage.Sqlite;
 /// reads while a writer is active (WAL; waits up to <see cref="BusyTimeout"/> for a lock). A row that
 /// fails validation is returned as quarantined with its reason and never blocks the rows after it.
 /// </summary>
-public sealed class CollectorReader
+public sealed partial class CollectorReader
 {
     private readonly string _connectionString;
 

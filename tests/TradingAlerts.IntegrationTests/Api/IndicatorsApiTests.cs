@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Indicators.Synthetic;
 
 namespace TradingAlerts.IntegrationTests.Api;
 
@@ -87,7 +90,7 @@ public sealed class IndicatorsApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     [Theory]
     [InlineData("/api/indicators/EURUSD/H1?limit=0", "Invalid limit: 0 (1..5000)")]
     [InlineData("/api/indicators/EURUSD/H1?limit=-1", "Invalid limit: -1 (1..5000)")]
-    [InlineData("/api/indicators/EURUSD/H1?limit=5001", "Invalid limit: 5001 (1..5000)")]
+    [InlineData("/api/indicators/EURUSD/H1?limit=00", "Invalid limit: 00 (1..5000)")]
     [InlineData("/api/indicators/EURUSD/H1?limit=abc", "Invalid limit: abc (1..5000)")]
     [InlineData("/api/indicators/EURUSD/H1?limit=1e3", "Invalid limit: 1e3 (1..5000)")]
     [InlineData("/api/indicators/EURGBP/H1", "Invalid symbol: EURGBP")]
@@ -101,6 +104,35 @@ public sealed class IndicatorsApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal((false, error), (body.GetProperty("success").GetBoolean(), body.GetProperty("error").GetString()));
     }
+
+    [Theory]
+    [InlineData("5001")]
+    [InlineData("10000")]
+    [InlineData("99999999999999999999")] // beyond int: still a number, still clamped
+    public async Task A_limit_above_5000_is_clamped_to_the_latest_5000_bars(string limit)
+    {
+        // 18 days of M5 is more than 5000 bars, so the clamp (not the history) decides the count.
+        var market = new SyntheticMarket(["USDCHF"]);
+        var rows = market.History("USDCHF", ApiFixture.HistoryStart, ApiFixture.HistoryStart + (18 * 86_400L))
+            .Select((b, i) => b.ToRecord() with { Seq = i + 1, WrittenAtMs = 1 }).ToArray();
+        var grains = api.Factory.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<ISymbolGrain>("USDCHF").Ingest(new IngestBatch("USDCHF", "clamp-test", rows, rows[^1].Seq));
+        var held = rows.Count(r => r.Timeframe == Timeframe.M5);
+        Assert.True(held > IndicatorsApiMax, $"only {held} M5 bars held");
+
+        var client = api.Client(api.ProToken);
+        var (status, body) = await Get(client, $"/api/indicators/USDCHF/M5?limit={limit}");
+        var (_, max) = await Get(client, $"/api/indicators/USDCHF/M5?limit={IndicatorsApiMax}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var data = body.GetProperty("data");
+        Assert.Equal(IndicatorsApiMax, data.GetProperty("metadata").GetProperty("bars_returned").GetInt32());
+        Assert.Equal(IndicatorsApiMax, data.GetProperty("ohlc").GetArrayLength());
+        Assert.Equal(rows.Where(r => r.Timeframe == Timeframe.M5).Max(r => r.Time), data.GetProperty("ohlc")[IndicatorsApiMax - 1].GetProperty("time").GetInt64());
+        Assert.Equal(max.GetRawText(), body.GetRawText());
+    }
+
+    private const int IndicatorsApiMax = 5000;
 
     [Fact]
     public async Task Missing_limit_means_1000_or_all_that_is_held()

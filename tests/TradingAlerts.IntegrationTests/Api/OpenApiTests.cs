@@ -48,6 +48,19 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
     }
 
     [Fact]
+    public async Task The_limit_parameter_says_it_is_clamped_to_5000()
+    {
+        using var client = api.Client();
+        var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct)).RootElement;
+        var get = document.GetProperty("paths").GetProperty("/api/indicators/{symbol}/{timeframe}").GetProperty("get");
+
+        var limit = get.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "limit");
+        Assert.Equal("query", limit.GetProperty("in").GetString());
+        Assert.Contains("clamped to 5000", limit.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("bars_returned", get.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Docs_page_loads_only_assets_the_silo_serves_itself()
     {
         using var client = api.Client();

@@ -97,11 +97,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         await _feedStop.CancelAsync();
         await _feed;
         await WaitFor("PostgreSQL to hold every collector row", async () => (await Differences()).Count == 0, ct);
-        Assert.Empty(await Differences());
-        foreach (var pair in TestPairs)
-        {
-            Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) - count(DISTINCT timestamp) FROM {pair.TableName}"));
-        }
+        await CollectorParity.AssertEqualAsync(db, _file.Path, TestSymbols);
 
         Assert.All(_processes.Where(p => p != victim.Process), p => Assert.False(p.HasExited, p.Tail()));
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -262,38 +258,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         }
     }
 
-    /// <summary>Per pair: collector rows (latest version per timestamp) missing from PostgreSQL or stored with other prices, and extra PostgreSQL rows.</summary>
-    private async Task<List<string>> Differences()
-    {
-        var differences = new List<string>();
-        await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await sqlite.OpenAsync();
-        foreach (var pair in TestPairs)
-        {
-            await using var command = sqlite.CreateCommand();
-            command.CommandText = $"SELECT timestamp, open, high, low, close FROM {pair.Symbol} WHERE timeframe = $tf ORDER BY timestamp";
-            command.Parameters.AddWithValue("$tf", pair.Timeframe.Name());
-            var collected = new List<(long, double, double, double, double)>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    collected.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4)));
-                }
-            }
-
-            var stored = await db.QueryAsync($"SELECT extract(epoch FROM timestamp)::bigint, open, high, low, close FROM {pair.TableName} ORDER BY timestamp",
-                r => (r.GetInt64(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)));
-            if (!collected.SequenceEqual(stored))
-            {
-                var missing = collected.Except(stored).Count();
-                var extra = stored.Except(collected).Count();
-                differences.Add(string.Create(CultureInfo.InvariantCulture, $"{pair.Key}: {collected.Count} collected, {stored.Count} stored, {missing} missing or different, {extra} extra"));
-            }
-        }
-
-        return differences;
-    }
+    /// <summary>Per pair: bars of the collector file missing from PostgreSQL, extra, or stored with other values.</summary>
+    private Task<List<string>> Differences() => CollectorParity.DifferencesAsync(db, _file.Path, TestSymbols);
 
     private async Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct)
     {

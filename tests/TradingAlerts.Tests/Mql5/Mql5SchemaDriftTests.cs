@@ -87,6 +87,45 @@ public class Mql5SchemaDriftTests
         Assert.Contains("\n" + pragma + "\n", CommittedSql(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Mql5_creates_the_committed_file_identity_when_it_opens_the_file()
+    {
+        var schema = Block(ReadMql5(ServiceFile), "SCHEMA");
+        var table = StringConstant(schema, "SCHEMA_IDENTITY_TABLE");
+        var row = StringConstant(schema, "SCHEMA_IDENTITY_ROW");
+
+        Assert.Equal(SchemaScripts.SqliteIdentityTable, table);
+        Assert.Equal(SchemaScripts.SqliteIdentityRow, row);
+        Assert.Contains("\n" + table + "\n" + row + "\n", CommittedSql(), StringComparison.Ordinal);
+        var service = WithoutComments(ReadMql5(ServiceFile));
+        Assert.Contains("DatabaseExecute(g_db, SCHEMA_IDENTITY_TABLE) || !DatabaseExecute(g_db, SCHEMA_IDENTITY_ROW)", service, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identity_statements_run_as_mql5_runs_them_give_a_file_one_random_id_that_a_reopen_keeps()
+    {
+        using var first = new CollectorFile();
+        using var second = new CollectorFile();
+        var schema = Block(ReadMql5(ServiceFile), "SCHEMA");
+        foreach (var path in new[] { first.Path, second.Path, first.Path })
+        {
+            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+            connection.Open();
+            foreach (var statement in new[] { StringConstant(schema, "SCHEMA_IDENTITY_TABLE"), StringConstant(schema, "SCHEMA_IDENTITY_ROW") })
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                command.ExecuteNonQuery();
+            }
+        }
+
+        var a = new CollectorReader(first.Path).FileId();
+        var b = new CollectorReader(second.Path).FileId();
+        Assert.Matches("^[0-9a-f]{32}$", a);
+        Assert.Matches("^[0-9a-f]{32}$", b);
+        Assert.NotEqual(a, b);
+    }
+
     // ---- Upsert ----------------------------------------------------------------------------------
 
     [Fact]

@@ -19,10 +19,31 @@ public sealed class SqliteCollectorSchemaTests : IDisposable
     }
 
     [Fact]
-    public void Creates_the_fifteen_symbol_tables()
+    public void Creates_the_fifteen_symbol_tables_and_the_file_identity()
     {
         var tables = Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", r => r.GetString(0));
-        Assert.Equal(Symbols.All.Order(StringComparer.Ordinal), tables);
+        Assert.Equal(Symbols.All.Append("collector_file").Order(StringComparer.Ordinal), tables);
+    }
+
+    [Fact]
+    public void The_file_identity_is_one_random_id_that_a_second_schema_run_keeps()
+    {
+        var before = Query("SELECT id, file_id, created_at FROM collector_file", r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)));
+        SqliteCollectorSchema.EnsureCreated(_connection);
+        var after = Query("SELECT id, file_id, created_at FROM collector_file", r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)));
+
+        var row = Assert.Single(before);
+        Assert.Equal(before, after);
+        Assert.Equal(1, row.Item1);
+        Assert.Matches("^[0-9a-f]{32}$", row.Item2);
+        Assert.InRange(row.Item3, DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds());
+        using var other = new TradingAlerts.Tests.Sqlite.CollectorFile();
+        using (new CollectorWriter(other.Path))
+        {
+        }
+
+        Assert.NotEqual(row.Item2, new CollectorReader(other.Path).FileId());
+        Assert.Equal(row.Item2, new CollectorReader(_path).FileId());
     }
 
     [Fact]
