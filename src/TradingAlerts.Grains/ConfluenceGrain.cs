@@ -24,29 +24,55 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     private string _symbol = string.Empty;
     private long _version;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _symbol = this.GetPrimaryKeyString();
-        // The version keys cached responses: each activation starts at a random point, so a version from an
-        // earlier activation (here or on another silo) never names a different view.
+        if (!Symbols.IsKnown(_symbol))
+        {
+            throw new ArgumentException($"Invalid symbol: {_symbol}");
+        }
+
+        // The version keys cached responses and is the ETag: each activation starts at a random point, so a
+        // version from an earlier activation (here or on another silo) never names a different view.
         _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
-        // The confluence only receives: timeframe grains push their signal on activation and on every change.
-        // It never calls them back, so grain calls form a one-way chain (agent → symbol → timeframe → confluence).
-        return Symbols.IsKnown(_symbol) ? Task.CompletedTask : throw new ArgumentException($"Invalid symbol: {_symbol}");
+        await Rebuild(cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the nine timeframe grains for their signal and latest bar (reads that interleave, in parallel), so an
+    /// activation after a deactivation, a silo loss, a restart or idle collection serves what the grain served
+    /// before: timeframe grains push only on change, and a timeframe whose signal did not change would otherwise
+    /// count as neutral. No cycle: a push is one-way and never waits, so a timeframe grain that pushes while this
+    /// grain activates is answered at once; its push is queued and applied afterwards, where the ordering rules
+    /// of <see cref="UpdateSignal"/> and <see cref="UpdateLatest"/> keep the newer of the two.
+    /// </summary>
+    private async Task Rebuild(CancellationToken cancellationToken)
+    {
+        var held = await Task.WhenAll(Timeframes.All.Select(async tf =>
+        {
+            var grain = GrainFactory.GetGrain<ITimeframeGrain>(new Pair(_symbol, tf).Key);
+            var signal = grain.GetSignal();
+            var latest = grain.GetLatest();
+            return (Signal: await signal, Latest: await latest);
+        })).WaitAsync(cancellationToken);
+        foreach (var (signal, latest) in held)
+        {
+            if (signal is not null)
+            {
+                Accept(signal);
+            }
+
+            if (latest is not null)
+            {
+                AcceptLatest(latest);
+            }
+        }
     }
 
     public Task UpdateSignal(TimeframeSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one.
-        if (_score.Signals.TryGetValue(signal.Timeframe, out var held) && signal.BarTime < held.BarTime)
-        {
-            return Task.CompletedTask;
-        }
-
-        _version++;
-        _history.Add(signal);
-        if (_score.Update(signal))
+        if (Accept(signal))
         {
             var snapshot = Current();
             _observers.Notify(o => o.OnConfluence(snapshot));
@@ -59,15 +85,37 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     public Task UpdateLatest(BarRecord bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        // Out-of-order delivery again: an older bar, or an older write of the same forming bar, is dropped.
-        if (_latest.TryGetValue(bar.Timeframe, out var held) && (bar.Time, bar.Seq).CompareTo((held.Time, held.Seq)) < 0)
+        AcceptLatest(bar);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes a timeframe's signal unless it is older than the held one; true when the score's inputs changed.</summary>
+    private bool Accept(TimeframeSignal signal)
+    {
+        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one, and
+        // one equal to the held signal changes nothing (not even the version, which keys cached responses).
+        if (_score.Signals.TryGetValue(signal.Timeframe, out var held)
+            && (signal.BarTime < held.BarTime || ConfluenceScore.SameSignal(held, signal)))
         {
-            return Task.CompletedTask;
+            return false;
+        }
+
+        _version++;
+        _history.Add(signal);
+        return _score.Update(signal);
+    }
+
+    private void AcceptLatest(BarRecord bar)
+    {
+        // Out-of-order delivery again: an older bar, or an older write of the same forming bar, is dropped.
+        if (_latest.TryGetValue(bar.Timeframe, out var held)
+            && ((bar.Time, bar.Seq).CompareTo((held.Time, held.Seq)) < 0 || bar == held))
+        {
+            return;
         }
 
         _latest[bar.Timeframe] = bar;
         _version++;
-        return Task.CompletedTask;
     }
 
     public Task<long> GetVersion() => Task.FromResult(_version);
@@ -83,10 +131,7 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
         }
 
         var signals = _history.At(time, out var reason) ?? throw new ArgumentOutOfRangeException(nameof(at), at, reason);
-        var bullish = signals.Values.Count(s => s.Trend == Trend.Bullish);
-        var bearish = signals.Values.Count(s => s.Trend == Trend.Bearish);
-        var score = ConfluenceScore.Compute(bullish, bearish, signals.Values.Sum(s => s.Strength));
-        return Task.FromResult(new ConfluenceSnapshot(_symbol, time, score, bullish, bearish, Timeframes.All.Count - bullish - bearish, signals));
+        return Task.FromResult(ConfluenceScore.Snapshot(_symbol, time, signals));
     }
 
     public Task Subscribe(IConfluenceObserver observer)
