@@ -17,7 +17,8 @@ namespace TradingAlerts.IntegrationTests.MultiProcess;
 /// The production shape in processes: three built silos (ADO.NET clustering on PostgreSQL), the collector agent
 /// (TradingAlerts.Collector agent) tailing a collector file that a synthetic feed keeps writing, and the alert
 /// engine as an external client. One silo is killed with SIGKILL during ingest: every collector row still lands
-/// in PostgreSQL exactly once, every pair is served again within 30 s, and the alert engine keeps receiving updates.
+/// in PostgreSQL exactly once, every pair is served again within 30 s, the alert engine keeps receiving updates, and
+/// every symbol's confluence equals a recomputation from PostgreSQL.
 /// </summary>
 public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IAsyncDisposable
 {
@@ -102,6 +103,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         {
             Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) - count(DISTINCT timestamp) FROM {pair.TableName}"));
         }
+
+        await AssertConfluenceEqualsRecomputation(survivors, ct);
 
         Assert.All(_processes.Where(p => p != victim.Process), p => Assert.False(p.HasExited, p.Tail()));
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -289,6 +292,43 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
                 var missing = collected.Except(stored).Count();
                 var extra = stored.Except(collected).Count();
                 differences.Add(string.Create(CultureInfo.InvariantCulture, $"{pair.Key}: {collected.Count} collected, {stored.Count} stored, {missing} missing or different, {extra} extra"));
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// Every symbol's confluence, asked of each survivor, equals a recomputation from the rows PostgreSQL holds (waits,
+    /// bounded, for the last one-way pushes of the ingest). A ConfluenceGrain that lived on the killed silo is back from
+    /// its rebuild on reactivation: timeframes whose signal did not change since do not push it again.
+    /// </summary>
+    private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, CancellationToken ct)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(ServedAgainWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var differences = await ConfluenceDifferences(survivors, ct);
+        while (differences.Count > 0 && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(500, ct);
+            differences = await ConfluenceDifferences(survivors, ct);
+        }
+
+        Assert.True(differences.Count == 0, $"confluence differs from the PostgreSQL rows after {ServedAgainWithin}:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
+    }
+
+    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, CancellationToken ct)
+    {
+        var differences = new List<string>();
+        foreach (var symbol in TestSymbols)
+        {
+            var expected = await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, symbol);
+            foreach (var silo in survivors)
+            {
+                using var response = await silo.Http.GetAsync(new Uri($"/api/confluence/{symbol}", UriKind.Relative), ct);
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                differences.AddRange(response.StatusCode == HttpStatusCode.OK
+                    ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Process.Name}: {d}")
+                    : [$"{silo.Process.Name}: {symbol} answered {(int)response.StatusCode}"]);
             }
         }
 
