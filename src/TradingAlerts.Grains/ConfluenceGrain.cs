@@ -36,6 +36,7 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
         // version from an earlier activation (here or on another silo) never names a different view.
         _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
         await Rebuild(cancellationToken);
+        ConfluenceLog.Rebuilt(logger, _symbol, _score.Signals.Count);
     }
 
     /// <summary>
