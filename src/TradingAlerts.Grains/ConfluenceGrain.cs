@@ -7,6 +7,7 @@ using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Signals;
+using TradingAlerts.Storage.Postgres;
 
 namespace TradingAlerts.Grains;
 
@@ -14,7 +15,7 @@ namespace TradingAlerts.Grains;
 /// One symbol's confluence: the nine latest timeframe signals folded into a 0–10 score, updated in
 /// O(1) per signal change, pushed to observers and Redis when it changes.
 /// </summary>
-public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
+public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
     : Grain, IConfluenceGrain
 {
     private readonly ObserverManager<IConfluenceObserver> _observers = new(options.Value.ObserverExpiry, logger);
@@ -40,33 +41,21 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     }
 
     /// <summary>
-    /// Asks the nine timeframe grains for their signal and latest bar (reads that interleave, in parallel), so an
-    /// activation after a deactivation, a silo loss, a restart or idle collection serves what the grain served
-    /// before: timeframe grains push only on change, and a timeframe whose signal did not change would otherwise
-    /// count as neutral. No cycle: a push is one-way and never waits, so a timeframe grain that pushes while this
-    /// grain activates is answered at once; its push is queued and applied afterwards, where the ordering rules
-    /// of <see cref="UpdateSignal"/> and <see cref="UpdateLatest"/> keep the newer of the two.
+    /// Rebuilds the nine signals and latest bars from the stored rows, so an activation after a deactivation, a silo
+    /// loss, a restart or idle collection serves what the grain served before: timeframe grains push only on change,
+    /// and a timeframe whose signal did not change would otherwise count as neutral. One query (each timeframe's
+    /// latest bars, as many as the momentum vote looks back over); every bar is written through before a timeframe
+    /// grain applies it, so the rows are never behind the grains. Pushes that arrive meanwhile wait until the
+    /// activation ends and are then applied under the usual ordering rules. The grain calls no other grain: pulling
+    /// from timeframe grains while they push to it can deadlock inside the runtime.
     /// </summary>
     private async Task Rebuild(CancellationToken cancellationToken)
     {
-        var held = await Task.WhenAll(Timeframes.All.Select(async tf =>
+        var stored = await store.AtAsync(_symbol, DateTimeOffset.MaxValue.ToUnixTimeSeconds(), StoredSignals.BarsNeeded, cancellationToken);
+        foreach (var bars in stored.Values)
         {
-            var grain = GrainFactory.GetGrain<ITimeframeGrain>(new Pair(_symbol, tf).Key);
-            var signal = grain.GetSignal();
-            var latest = grain.GetLatest();
-            return (Signal: await signal, Latest: await latest);
-        })).WaitAsync(cancellationToken);
-        foreach (var (signal, latest) in held)
-        {
-            if (signal is not null)
-            {
-                Accept(signal);
-            }
-
-            if (latest is not null)
-            {
-                AcceptLatest(latest);
-            }
+            Accept(StoredSignals.Signal(bars));
+            AcceptLatest(bars[^1]);
         }
     }
 

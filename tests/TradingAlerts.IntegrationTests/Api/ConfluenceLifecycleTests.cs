@@ -118,7 +118,9 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
         Assert.Empty(ConfluenceRecomputation.Differences(await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, "AUDUSD", old), past.Body));
         await AssertNotModifiedAsync(pro, $"/api/confluence/AUDUSD?timestamp={Iso(old)}", past);
 
-        // The same instant with an offset is the same time on the bars' clock.
+        // The same instant with an offset is the same time on the bars' clock, which the API reference names.
+        var openApi = await ApiCall.GetAsync(pro, "/openapi/v1.json");
+        Assert.Contains("broker's server time", openApi.Body.GetProperty("paths").GetProperty("/api/confluence/{symbol}").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
         var offset = DateTimeOffset.FromUnixTimeSeconds(old).ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         var same = await ApiCall.GetAsync(pro, $"/api/confluence/AUDUSD?timestamp={Uri.EscapeDataString(offset)}");
         Assert.Equal((past.Text, past.ETag), (same.Text, same.ETag));
