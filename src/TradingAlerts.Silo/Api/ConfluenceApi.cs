@@ -20,8 +20,8 @@ internal static class ConfluenceApi
             .WithSummary("Multi-timeframe confluence score 0-10 with its breakdown and the 117 indicators (PRO)")
             .WithDescription(
                 "Without `timestamp`: the current confluence. With `timestamp` (ISO 8601): the confluence of the bars in force " +
-                "then (each timeframe's latest bar that opened at or before it), from the grain's recent signal history or, " +
-                "further back or after a restart, from the stored bars; 404 when no bar is that old. " + TimestampClock +
+                "then (each timeframe's latest bar that opened at or before it), computed from the stored bars (without PostgreSQL: " +
+                "from the grain's recent signal history); 404 when no bar is that old. " + TimestampClock +
                 " Every 200 carries an `ETag`; `If-None-Match` with it answers 304.")
             .WithTags("Confluence");
         return app;

@@ -7,27 +7,28 @@ using TradingAlerts.Storage.Postgres;
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// The confluence at a past time (unix seconds on the bars' clock): from the ConfluenceGrain's signal history
-/// while it reaches back that far, otherwise from the stored rows (the bars at or before the time, one query),
-/// with the signals computed as the timeframe grains compute them. Without PostgreSQL only memory answers.
+/// The confluence at a past time (unix seconds on the bars' clock). With PostgreSQL: from the stored rows (the bars at
+/// or before the time, one query), with the signals computed as the timeframe grains compute them — exact at any
+/// time and after any restart. The ConfluenceGrain's signal history is not: it holds signals as they were pushed, and
+/// a bar's last version never is when its successor arrives in the same batch. Without PostgreSQL only that history
+/// answers, as far back as it reaches.
 /// </summary>
 internal static class PastConfluence
 {
     /// <returns>The response body, or null with the reason when no bars of that time are held.</returns>
     public static async Task<(byte[]? Body, string? Missing)> WriteAsync(IGrainFactory grains, IBarStore store, string symbol, long time, CancellationToken cancellationToken)
     {
-        try
+        if (!store.IsDurable)
         {
-            var snapshot = await grains.GetGrain<IConfluenceGrain>(symbol).GetConfluence(time);
-            return (ConfluenceJson.Write(snapshot, await BarsAt(grains, symbol, time)), null);
-        }
-        catch (ArgumentOutOfRangeException ex) when (!store.IsDurable)
-        {
-            return (null, ex.Message.Split(" (Parameter", 2)[0]);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // Older than the activation's history (which starts again at every activation): the stored rows.
+            try
+            {
+                var snapshot = await grains.GetGrain<IConfluenceGrain>(symbol).GetConfluence(time);
+                return (ConfluenceJson.Write(snapshot, await BarsAt(grains, symbol, time)), null);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                return (null, ex.Message.Split(" (Parameter", 2)[0]);
+            }
         }
 
         var bars = await store.AtAsync(symbol, time, StoredSignals.BarsNeeded, cancellationToken);

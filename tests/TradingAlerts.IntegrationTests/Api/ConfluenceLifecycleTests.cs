@@ -125,7 +125,7 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
         var same = await ApiCall.GetAsync(pro, $"/api/confluence/AUDUSD?timestamp={Uri.EscapeDataString(offset)}");
         Assert.Equal((past.Text, past.ETag), (same.Text, same.ETag));
 
-        // Within the history (the newest bar time): memory answers, and it is the same recomputation.
+        // Where the history does reach (the newest bar time), the rows answer all the same: the same recomputation.
         var newest = DateTimeOffset.Parse(current.Body.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture).ToUnixTimeSeconds();
         Assert.Equal(9, (await grain.GetConfluence(newest)).Signals.Count);
         var recent = await ApiCall.GetAsync(pro, $"/api/confluence/AUDUSD?timestamp={Iso(newest)}");

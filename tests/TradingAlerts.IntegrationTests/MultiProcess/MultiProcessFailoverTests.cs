@@ -106,7 +106,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) - count(DISTINCT timestamp) FROM {pair.TableName}"));
         }
 
-        await AssertConfluenceEqualsRecomputation(survivors, ct);
+        await AssertConfluenceEqualsRecomputation(survivors, before, ct);
 
         Assert.All(_processes.Where(p => p != victim.Process), p => Assert.False(p.HasExited, p.Tail()));
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -302,10 +302,11 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     /// <summary>
     /// Every symbol's confluence, asked of each survivor, equals a recomputation from the rows PostgreSQL holds (waits,
-    /// bounded, for the last one-way pushes of the ingest). A ConfluenceGrain that lived on the killed silo is back from
-    /// its rebuild on reactivation: timeframes whose signal did not change since do not push it again.
+    /// bounded, for the last one-way pushes of the ingest), now and at the newest M5 bar time of before the kill. A
+    /// ConfluenceGrain that lived on the killed silo is back from its rebuild on reactivation (timeframes whose signal
+    /// did not change since do not push it again), and its new activation never saw that past time.
     /// </summary>
-    private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, CancellationToken ct)
+    private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, Dictionary<Pair, long> beforeKill, CancellationToken ct)
     {
         var deadline = TimeProvider.System.GetTimestamp() + (long)(ServedAgainWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
         var differences = await ConfluenceDifferences(survivors, ct);
@@ -316,6 +317,14 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         }
 
         Assert.True(differences.Count == 0, $"confluence differs from the PostgreSQL rows after {ServedAgainWithin}:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
+
+        foreach (var symbol in TestSymbols)
+        {
+            var at = beforeKill[new Pair(symbol, Timeframe.M5)];
+            differences.AddRange(await ConfluenceDifferences(survivors, symbol, at, ct));
+        }
+
+        Assert.True(differences.Count == 0, $"confluence at a time before the kill differs from the PostgreSQL rows:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
     }
 
     private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, CancellationToken ct)
@@ -323,15 +332,25 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         var differences = new List<string>();
         foreach (var symbol in TestSymbols)
         {
-            var expected = await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, symbol);
-            foreach (var silo in survivors)
-            {
-                using var response = await silo.Http.GetAsync(new Uri($"/api/confluence/{symbol}", UriKind.Relative), ct);
-                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-                differences.AddRange(response.StatusCode == HttpStatusCode.OK
-                    ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Process.Name}: {d}")
-                    : [$"{silo.Process.Name}: {symbol} answered {(int)response.StatusCode}"]);
-            }
+            differences.AddRange(await ConfluenceDifferences(survivors, symbol, null, ct));
+        }
+
+        return differences;
+    }
+
+    /// <summary>Where each survivor's confluence of <paramref name="symbol"/> (now, or at <paramref name="at"/>) differs from a recomputation from PostgreSQL.</summary>
+    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, string symbol, long? at, CancellationToken ct)
+    {
+        var differences = new List<string>();
+        var query = at is { } t ? string.Create(CultureInfo.InvariantCulture, $"?timestamp={DateTimeOffset.FromUnixTimeSeconds(t):yyyy-MM-ddTHH:mm:ssZ}") : string.Empty;
+        var expected = await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, symbol, at);
+        foreach (var silo in survivors)
+        {
+            using var response = await silo.Http.GetAsync(new Uri($"/api/confluence/{symbol}{query}", UriKind.Relative), ct);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            differences.AddRange(response.StatusCode == HttpStatusCode.OK
+                ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Process.Name}{query}: {d}")
+                : [$"{silo.Process.Name}: {symbol}{query} answered {(int)response.StatusCode}"]);
         }
 
         return differences;
