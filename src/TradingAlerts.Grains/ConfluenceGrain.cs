@@ -7,6 +7,7 @@ using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Signals;
+using TradingAlerts.Storage.Postgres;
 
 namespace TradingAlerts.Grains;
 
@@ -14,7 +15,7 @@ namespace TradingAlerts.Grains;
 /// One symbol's confluence: the nine latest timeframe signals folded into a 0–10 score, updated in
 /// O(1) per signal change, pushed to observers and Redis when it changes.
 /// </summary>
-public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
+public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
     : Grain, IConfluenceGrain
 {
     private readonly ObserverManager<IConfluenceObserver> _observers = new(options.Value.ObserverExpiry, logger);
@@ -24,29 +25,44 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     private string _symbol = string.Empty;
     private long _version;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _symbol = this.GetPrimaryKeyString();
-        // The version keys cached responses: each activation starts at a random point, so a version from an
-        // earlier activation (here or on another silo) never names a different view.
+        if (!Symbols.IsKnown(_symbol))
+        {
+            throw new ArgumentException($"Invalid symbol: {_symbol}");
+        }
+
+        // The version keys cached responses and is the ETag: each activation starts at a random point, so a
+        // version from an earlier activation (here or on another silo) never names a different view.
         _version = Random.Shared.NextInt64(1, long.MaxValue / 2);
-        // The confluence only receives: timeframe grains push their signal on activation and on every change.
-        // It never calls them back, so grain calls form a one-way chain (agent → symbol → timeframe → confluence).
-        return Symbols.IsKnown(_symbol) ? Task.CompletedTask : throw new ArgumentException($"Invalid symbol: {_symbol}");
+        await Rebuild(cancellationToken);
+        ConfluenceLog.Rebuilt(logger, _symbol, _score.Signals.Count);
+    }
+
+    /// <summary>
+    /// Rebuilds the nine signals and latest bars from the stored rows, so an activation after a deactivation, a silo
+    /// loss, a restart or idle collection serves what the grain served before: timeframe grains push only on change,
+    /// and a timeframe whose signal did not change would otherwise count as neutral. One query (each timeframe's
+    /// latest bars, as many as the momentum vote looks back over); every bar is written through before a timeframe
+    /// grain applies it, so the rows are never behind the grains. Pushes that arrive meanwhile wait until the
+    /// activation ends and are then applied under the usual ordering rules. The grain calls no other grain: pulling
+    /// from timeframe grains while they push to it can deadlock inside the runtime.
+    /// </summary>
+    private async Task Rebuild(CancellationToken cancellationToken)
+    {
+        var stored = await store.AtAsync(_symbol, DateTimeOffset.MaxValue.ToUnixTimeSeconds(), StoredSignals.BarsNeeded, cancellationToken);
+        foreach (var bars in stored.Values)
+        {
+            Accept(StoredSignals.Signal(bars));
+            AcceptLatest(bars[^1]);
+        }
     }
 
     public Task UpdateSignal(TimeframeSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one.
-        if (_score.Signals.TryGetValue(signal.Timeframe, out var held) && signal.BarTime < held.BarTime)
-        {
-            return Task.CompletedTask;
-        }
-
-        _version++;
-        _history.Add(signal);
-        if (_score.Update(signal))
+        if (Accept(signal))
         {
             var snapshot = Current();
             _observers.Notify(o => o.OnConfluence(snapshot));
@@ -59,15 +75,37 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
     public Task UpdateLatest(BarRecord bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        // Out-of-order delivery again: an older bar, or an older write of the same forming bar, is dropped.
-        if (_latest.TryGetValue(bar.Timeframe, out var held) && (bar.Time, bar.Seq).CompareTo((held.Time, held.Seq)) < 0)
+        AcceptLatest(bar);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes a timeframe's signal unless it is older than the held one; true when the score's inputs changed.</summary>
+    private bool Accept(TimeframeSignal signal)
+    {
+        // One-way messages may arrive out of order: a signal of an older bar never replaces a newer one, and
+        // one equal to the held signal changes nothing (not even the version, which keys cached responses).
+        if (_score.Signals.TryGetValue(signal.Timeframe, out var held)
+            && (signal.BarTime < held.BarTime || ConfluenceScore.SameSignal(held, signal)))
         {
-            return Task.CompletedTask;
+            return false;
+        }
+
+        _version++;
+        _history.Add(signal);
+        return _score.Update(signal);
+    }
+
+    private void AcceptLatest(BarRecord bar)
+    {
+        // Out-of-order delivery again: an older bar, or an older write of the same forming bar, is dropped.
+        if (_latest.TryGetValue(bar.Timeframe, out var held)
+            && ((bar.Time, bar.Seq).CompareTo((held.Time, held.Seq)) < 0 || bar == held))
+        {
+            return;
         }
 
         _latest[bar.Timeframe] = bar;
         _version++;
-        return Task.CompletedTask;
     }
 
     public Task<long> GetVersion() => Task.FromResult(_version);
@@ -83,10 +121,7 @@ public sealed class ConfluenceGrain(IGridEventPublisher events, IOptions<GridOpt
         }
 
         var signals = _history.At(time, out var reason) ?? throw new ArgumentOutOfRangeException(nameof(at), at, reason);
-        var bullish = signals.Values.Count(s => s.Trend == Trend.Bullish);
-        var bearish = signals.Values.Count(s => s.Trend == Trend.Bearish);
-        var score = ConfluenceScore.Compute(bullish, bearish, signals.Values.Sum(s => s.Strength));
-        return Task.FromResult(new ConfluenceSnapshot(_symbol, time, score, bullish, bearish, Timeframes.All.Count - bullish - bearish, signals));
+        return Task.FromResult(ConfluenceScore.Snapshot(_symbol, time, signals));
     }
 
     public Task Subscribe(IConfluenceObserver observer)

@@ -53,6 +53,16 @@ public sealed class ConfluenceScore
         return Math.Clamp(Math.Round((alignment * 5) + (averageStrength * 5), 1, MidpointRounding.AwayFromZero), 0, 10);
     }
 
+    /// <summary>The confluence of a set of signals (a timeframe absent from <paramref name="signals"/> is neutral).</summary>
+    public static ConfluenceSnapshot Snapshot(string symbol, long time, IReadOnlyDictionary<Timeframe, TimeframeSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var bullish = signals.Values.Count(s => s.Trend == Trend.Bullish);
+        var bearish = signals.Values.Count(s => s.Trend == Trend.Bearish);
+        var score = Compute(bullish, bearish, signals.Values.Sum(s => s.Strength));
+        return new ConfluenceSnapshot(symbol, time, score, bullish, bearish, Timeframes.All.Count - bullish - bearish, signals);
+    }
+
     public static bool SameSignal(TimeframeSignal a, TimeframeSignal b) =>
         a.Timeframe == b.Timeframe && a.BarTime == b.BarTime && a.Trend == b.Trend && a.Strength == b.Strength
         && a.Votes.Count == b.Votes.Count && a.Votes.All(kv => b.Votes.TryGetValue(kv.Key, out var x) && x == kv.Value);

@@ -1,22 +1,33 @@
-using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Abstractions.Contracts;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Storage.Postgres;
 
 namespace TradingAlerts.Silo.Api;
 
-/// <summary><c>GET /api/confluence/{symbol}[?timestamp=ISO]</c> (PRO): the score and its breakdown from grain state.</summary>
+/// <summary><c>GET /api/confluence/{symbol}[?timestamp=ISO]</c> (PRO): the score and its breakdown from grain state, or at a past time.</summary>
 internal static class ConfluenceApi
 {
+    public const string TimestampClock =
+        "`timestamp` is on the bars' clock: the broker's server time, written as UTC exactly as bar times and the response's " +
+        "`timestamp` are (MT5 reports server time as unix seconds). `Z` or no offset names that clock directly; an explicit " +
+        "offset is applied as for any ISO 8601 time (`02:00+02:00` = `00:00Z`).";
+
     public static IEndpointRouteBuilder MapConfluenceApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/confluence/{symbol}", GetConfluence)
             .WithName("GetConfluence")
             .WithSummary("Multi-timeframe confluence score 0-10 with its breakdown and the 117 indicators (PRO)")
+            .WithDescription(
+                "Without `timestamp`: the current confluence. With `timestamp` (ISO 8601): the confluence of the bars in force " +
+                "then (each timeframe's latest bar that opened at or before it), computed from the stored bars (without PostgreSQL: " +
+                "from the grain's recent signal history); 404 when no bar is that old. " + TimestampClock +
+                " Every 200 carries an `ETag`; `If-None-Match` with it answers 304.")
             .WithTags("Confluence");
         return app;
     }
 
-    public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string? timestamp)
+    public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, IBarStore store, ResponseCache cache, string symbol, string? timestamp)
     {
         if (!ApiAccess.TryParseSymbol(symbol, out var upper, out var error))
         {
@@ -31,7 +42,7 @@ internal static class ConfluenceApi
                 return ApiError.BadRequest($"Invalid timestamp: {timestamp} (ISO 8601, e.g. 2022-01-05T12:00:00Z)");
             }
 
-            at = parsed.ToUnixTimeSeconds();
+            at = parsed.ToUnixTimeSeconds(); // the bars' clock (see TimestampClock)
         }
 
         if (ApiAccess.ConfluenceDenied(CallerTier.Of(context.User)) is { } denied)
@@ -39,41 +50,60 @@ internal static class ConfluenceApi
             return denied;
         }
 
-        var confluence = grains.GetGrain<IConfluenceGrain>(upper);
+        byte[]? body;
+        EntityTagHeaderValue etag;
         if (at is null)
         {
-            // The present: one version check, then cached bytes or one call for the whole view.
+            // The present: one version check decides 304, cached bytes, or one call for the whole view.
+            var confluence = grains.GetGrain<IConfluenceGrain>(upper);
             var version = await confluence.GetVersion();
-            if (!cache.TryGet(new CacheKey(upper, version), out var body))
+            if (NotModified(context, VersionTag(version)))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            if (!cache.TryGet(new CacheKey(upper, version), out body))
             {
                 var view = await confluence.GetView();
                 body = ConfluenceJson.Write(view);
                 cache.Set(new CacheKey(upper, view.Version), body);
+                version = view.Version;
             }
 
-            return TypedResults.Bytes(body, "application/json");
+            etag = VersionTag(version);
+        }
+        else
+        {
+            // A past time can change (a late bar, a rewrite of the bar then forming) without the grain's version
+            // changing, so its tag is the body's hash: 304 saves the transfer, never serves a changed answer.
+            (body, var missing) = await PastConfluence.WriteAsync(grains, store, upper, at.Value, context.RequestAborted);
+            if (body is null)
+            {
+                return TypedResults.Json(new { success = false, error = missing }, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            etag = new EntityTagHeaderValue($"\"h{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
+            if (NotModified(context, etag))
+            {
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
         }
 
-        ConfluenceSnapshot snapshot;
-        try
-        {
-            snapshot = await confluence.GetConfluence(at);
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            return TypedResults.Json(new { success = false, error = ex.Message.Split(" (Parameter", 2)[0] }, statusCode: StatusCodes.Status404NotFound);
-        }
-
-        // A past time: the bars in force then.
-        return TypedResults.Bytes(ConfluenceJson.Write(snapshot, await BarsAt(grains, upper, at.Value)), "application/json");
+        context.Response.Headers.ETag = etag.ToString();
+        return TypedResults.Bytes(body, "application/json");
     }
 
-    /// <summary>The bar in force at <paramref name="time"/> of each timeframe (one read each, in parallel): what the breakdown stands on.</summary>
-    public static async Task<Dictionary<Timeframe, BarRecord?>> BarsAt(IGrainFactory grains, string symbol, long time)
+    private static EntityTagHeaderValue VersionTag(long version) => new($"\"v{version}\"");
+
+    private static bool NotModified(HttpContext context, EntityTagHeaderValue etag)
     {
-        var bars = await Task.WhenAll(Timeframes.All.Select(async tf =>
-            (tf, bar: await grains.GetGrain<ITimeframeGrain>(new Pair(symbol, tf).Key).GetBarAt(time))));
-        return bars.ToDictionary(b => b.tf, b => b.bar);
+        if (!context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            return false;
+        }
+
+        context.Response.Headers.ETag = etag.ToString();
+        return true;
     }
 
     private readonly record struct CacheKey(string Symbol, long Version);

@@ -12,6 +12,12 @@ public interface IBarStore
     Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default);
 
     Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Per timeframe of <paramref name="symbol"/>, the latest <paramref name="count"/> bars that opened at or before
+    /// <paramref name="time"/> (unix seconds, the bars' clock), oldest first; timeframes without such a bar are absent.
+    /// </summary>
+    Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The embedded run without PostgreSQL: write-through and rehydration are off.</summary>
@@ -24,4 +30,7 @@ public sealed class NoBarStore : IBarStore
 
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new List<BarRecord>());
+
+    public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Dictionary<Timeframe, List<BarRecord>>());
 }

@@ -119,15 +119,55 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
         var bars = new List<BarRecord>(Math.Min(count, 10_000));
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            double? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-            var time = new DateTimeOffset(reader.GetFieldValue<DateTime>(0)).ToUnixTimeSeconds();
-            bars.Add(new BarRecord(pair.Timeframe, time, reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
-                new IndicatorValues(Text(5), Text(6), Text(7), Text(8), Text(9), Number(10), Number(11), Number(12), Text(13)),
-                Seq: 0, WrittenAtMs: 0));
+            bars.Add(ReadBar(reader, pair.Timeframe, 0));
         }
 
         return bars;
+    }
+
+    /// <summary>
+    /// The bars a confluence at <paramref name="time"/> stands on, in one statement: per timeframe an index scan
+    /// backwards from <paramref name="time"/> (<c>ORDER BY timestamp DESC LIMIT n</c>), the nine joined by UNION ALL.
+    /// </summary>
+    public async Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var pairs = Timeframes.All.Select(tf => new Pair(symbol, tf)).ToArray(); // throws for a symbol outside the catalogue
+        await using var command = dataSource.CreateCommand(string.Join("\nUNION ALL\n", pairs.Select((pair, i) =>
+            $"(SELECT {i} AS tf, timestamp, {string.Join(", ", ValueColumns)} FROM {pair.TableName} " +
+            "WHERE timestamp <= @at ORDER BY timestamp DESC LIMIT @count)")));
+        command.Parameters.AddWithValue("at", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(time));
+        command.Parameters.AddWithValue("count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var bars = new Dictionary<Timeframe, List<BarRecord>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var timeframe = pairs[reader.GetInt32(0)].Timeframe;
+            if (!bars.TryGetValue(timeframe, out var list))
+            {
+                bars[timeframe] = list = [];
+            }
+
+            list.Add(ReadBar(reader, timeframe, 1));
+        }
+
+        foreach (var list in bars.Values)
+        {
+            list.Sort((a, b) => a.Time.CompareTo(b.Time));
+        }
+
+        return bars;
+    }
+
+    /// <summary>One row of <c>timestamp, open…close, the nine indicator columns</c> starting at column <paramref name="first"/>.</summary>
+    private static BarRecord ReadBar(NpgsqlDataReader reader, Timeframe timeframe, int first)
+    {
+        string? Text(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        double? Number(int i) => reader.IsDBNull(first + i) ? null : reader.GetDouble(first + i);
+        var time = new DateTimeOffset(reader.GetFieldValue<DateTime>(first)).ToUnixTimeSeconds();
+        return new BarRecord(timeframe, time, reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3), reader.GetDouble(first + 4),
+            new IndicatorValues(Text(5), Text(6), Text(7), Text(8), Text(9), Number(10), Number(11), Number(12), Text(13)),
+            Seq: 0, WrittenAtMs: 0);
     }
 
     private static string UpsertSql(string table, string source) =>

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TradingAlerts.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real silo (Program) in the ASP.NET test host, on free Orleans ports so several can run at once.
-/// Settings are host settings, visible to Program while it builds.
+/// Settings are host settings, visible to Program while it builds; <c>services</c> runs after Program's registrations.
 /// </summary>
-public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,6 +25,11 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

@@ -17,7 +17,8 @@ namespace TradingAlerts.IntegrationTests.MultiProcess;
 /// The production shape in processes: three built silos (ADO.NET clustering on PostgreSQL), the collector agent
 /// (TradingAlerts.Collector agent) tailing a collector file that a synthetic feed keeps writing, and the alert
 /// engine as an external client. One silo is killed with SIGKILL during ingest: every collector row still lands
-/// in PostgreSQL exactly once, every pair is served again within 30 s, and the alert engine keeps receiving updates.
+/// in PostgreSQL exactly once, every pair is served again within 30 s, the alert engine keeps receiving updates, and
+/// every symbol's confluence equals a recomputation from PostgreSQL.
 /// </summary>
 public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IAsyncDisposable
 {
@@ -65,8 +66,10 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             before = await NewestStored();
             return before.Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length;
         }, ct);
-        var victim = silos[1];
+        // A silo holding a ConfluenceGrain (each logs its activation), so the confluence check below covers a rebuild.
+        var victim = silos.FirstOrDefault(s => s.Process.Matching("timeframe signals rebuilt").Count > 0) ?? silos[1];
         _killed = victim.Process;
+        TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.Process.Name}, which holds: {string.Join("; ", victim.Process.Matching("timeframe signals rebuilt"))}");
         var killedAt = TimeProvider.System.GetTimestamp();
         victim.Process.Kill();
         Assert.True(victim.Process.HasExited);
@@ -98,6 +101,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         await _feed;
         await WaitFor("PostgreSQL to hold every collector row", async () => (await Differences()).Count == 0, ct);
         await CollectorParity.AssertEqualAsync(db, _file.Path, TestSymbols);
+
+        await AssertConfluenceEqualsRecomputation(survivors, before, ct);
 
         Assert.All(_processes.Where(p => p != victim.Process), p => Assert.False(p.HasExited, p.Tail()));
         TestContext.Current.TestOutputHelper?.WriteLine(
@@ -260,6 +265,62 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     /// <summary>Per pair: bars of the collector file missing from PostgreSQL, extra, or stored with other values.</summary>
     private Task<List<string>> Differences() => CollectorParity.DifferencesAsync(db, _file.Path, TestSymbols);
+
+    /// <summary>
+    /// Every symbol's confluence, asked of each survivor, equals a recomputation from the rows PostgreSQL holds (waits,
+    /// bounded, for the last one-way pushes of the ingest), now and at the newest M5 bar time of before the kill. A
+    /// ConfluenceGrain that lived on the killed silo is back from its rebuild on reactivation (timeframes whose signal
+    /// did not change since do not push it again), and its new activation never saw that past time.
+    /// </summary>
+    private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, Dictionary<Pair, long> beforeKill, CancellationToken ct)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(ServedAgainWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var differences = await ConfluenceDifferences(survivors, ct);
+        while (differences.Count > 0 && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(500, ct);
+            differences = await ConfluenceDifferences(survivors, ct);
+        }
+
+        Assert.True(differences.Count == 0, $"confluence differs from the PostgreSQL rows after {ServedAgainWithin}:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
+
+        foreach (var symbol in TestSymbols)
+        {
+            var at = beforeKill[new Pair(symbol, Timeframe.M5)];
+            differences.AddRange(await ConfluenceDifferences(survivors, symbol, at, ct));
+        }
+
+        Assert.True(differences.Count == 0, $"confluence at a time before the kill differs from the PostgreSQL rows:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
+    }
+
+    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, CancellationToken ct)
+    {
+        var differences = new List<string>();
+        foreach (var symbol in TestSymbols)
+        {
+            differences.AddRange(await ConfluenceDifferences(survivors, symbol, null, ct));
+        }
+
+        return differences;
+    }
+
+    /// <summary>Where each survivor's confluence of <paramref name="symbol"/> (now, or at <paramref name="at"/>) differs from a recomputation from PostgreSQL.</summary>
+    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, string symbol, long? at, CancellationToken ct)
+    {
+        var differences = new List<string>();
+        var query = at is { } t ? string.Create(CultureInfo.InvariantCulture, $"?timestamp={DateTimeOffset.FromUnixTimeSeconds(t):yyyy-MM-ddTHH:mm:ssZ}") : string.Empty;
+        var expected = await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, symbol, at);
+        foreach (var silo in survivors)
+        {
+            using var response = await silo.Http.GetAsync(new Uri($"/api/confluence/{symbol}{query}", UriKind.Relative), ct);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            differences.AddRange(response.StatusCode == HttpStatusCode.OK
+                ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Process.Name}{query}: {d}")
+                : [$"{silo.Process.Name}: {symbol}{query} answered {(int)response.StatusCode}"]);
+        }
+
+        return differences;
+    }
 
     private async Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct)
     {

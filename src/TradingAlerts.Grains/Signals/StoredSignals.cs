@@ -1,0 +1,44 @@
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+
+namespace TradingAlerts.Grains.Signals;
+
+/// <summary>
+/// Signals from stored bars, computed as a TimeframeGrain computes them when a bar is its latest: the rules on
+/// that bar and its structures, and the momentum vote from the bars within <see cref="TimeframeGrain.MomentumLookback"/>.
+/// </summary>
+public static class StoredSignals
+{
+    /// <summary>Bars per timeframe a signal needs: the bar itself and those its momentum vote looks back over.</summary>
+    public const int BarsNeeded = TimeframeGrain.MomentumLookback;
+
+    /// <summary>The signal of the last of <paramref name="recent"/> (oldest first, at least one bar).</summary>
+    public static TimeframeSignal Signal(IReadOnlyList<BarRecord> recent)
+    {
+        ArgumentNullException.ThrowIfNull(recent);
+        var latest = recent[^1];
+        return SignalCalculator.Compute(latest, StructureSnapshot.Parse(latest.Indicators), RecentMomentum(recent));
+    }
+
+    /// <summary>The confluence at <paramref name="time"/> from each timeframe's bars at or before it (a timeframe without bars is neutral).</summary>
+    public static ConfluenceSnapshot Confluence(string symbol, long time, IReadOnlyDictionary<Timeframe, List<BarRecord>> bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var signals = bars.Where(b => b.Value.Count > 0).ToDictionary(b => b.Key, b => Signal(b.Value));
+        return ConfluenceScore.Snapshot(symbol, time, signals);
+    }
+
+    /// <summary>As <see cref="Bars.BarSeries.RecentMomentum"/>: the direction of the newest momentum candle within the lookback, 0 for none.</summary>
+    private static int RecentMomentum(IReadOnlyList<BarRecord> recent)
+    {
+        for (var i = recent.Count - 1; i >= Math.Max(0, recent.Count - BarsNeeded); i--)
+        {
+            if (MomentumJson.Parse(recent[i].Indicators.MomentumCandles) is { } candle)
+            {
+                return candle.Bullish ? 1 : -1;
+            }
+        }
+
+        return 0;
+    }
+}
