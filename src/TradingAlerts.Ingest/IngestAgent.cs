@@ -39,13 +39,15 @@ public sealed partial class IngestAgent(
 
         return Task.WhenAll(paths.SelectMany(path =>
         {
-            var reader = new CollectorReader(path);
+            var reader = new CollectorReader(path, validation: new CollectorValidation(options.Value.MaxBrokerUtcOffset));
+            var quarantine = new CollectorQuarantine(path);
             LogTailing(logger, path);
-            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, symbol, stoppingToken), stoppingToken));
+            status.RecordQuarantine(path, quarantine.Path, quarantine.Count);
+            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, quarantine, symbol, stoppingToken), stoppingToken));
         }));
     }
 
-    private async Task RunAsync(CollectorReader reader, string symbol, CancellationToken stoppingToken)
+    private async Task RunAsync(CollectorReader reader, CollectorQuarantine quarantine, string symbol, CancellationToken stoppingToken)
     {
         var source = reader.Path;
         var grain = grains.GetGrain<ISymbolGrain>(symbol);
@@ -95,12 +97,19 @@ public sealed partial class IngestAgent(
                         return false;
                     }
 
-                    foreach (var rejected in read.Quarantined)
+                    if (read.Quarantined.Count > 0)
                     {
-                        LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, source);
+                        // Recorded (flushed) before the grain moves the cursor past them; a failure here retries the batch.
+                        var recorded = quarantine.Record(read.Quarantined, clock.GetUtcNow());
+                        foreach (var rejected in read.Quarantined)
+                        {
+                            LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
+                        }
+
+                        metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
+                        status.RecordQuarantine(source, quarantine.Path, quarantine.Count);
                     }
 
-                    metrics.Quarantined.Add(read.Quarantined.Count);
                     var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq)).WaitAsync(token).ConfigureAwait(false);
                     cursor = result.Cursor;
                     Record(source, read.Rows);
@@ -155,6 +164,6 @@ public sealed partial class IngestAgent(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest {Symbol} from {Source} failed, retrying in {Delay}: {Error}")]
     private static partial void LogRetry(ILogger logger, string symbol, string source, TimeSpan delay, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [{Source}]")]
-    private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string source);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [kept in {QuarantineFile}]")]
+    private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string quarantineFile);
 }
