@@ -22,14 +22,21 @@ public sealed class CollectorQuarantine
     /// <summary>The quarantine file.</summary>
     public string Path { get; }
 
-    /// <summary>Rows the file holds (including those of earlier runs).</summary>
+    /// <summary>Rows the file holds (including those of earlier runs); 0 while the file cannot be read (recording then fails loudly).</summary>
     public int Count
     {
         get
         {
             lock (_lock)
             {
-                return Recorded().Count;
+                try
+                {
+                    return Recorded().Count;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return 0;
+                }
             }
         }
     }
