@@ -61,21 +61,13 @@ public sealed class CollectorQuarantine
                 text.Append(Line(row, now)).Append('\n');
             }
 
-            using (var file = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read))
+            try
             {
-                // A line cut short by a crash is closed first, so the next record starts on its own line.
-                if (file.Length > 0)
-                {
-                    file.Seek(-1, SeekOrigin.End);
-                    if (file.ReadByte() != '\n')
-                    {
-                        text.Insert(0, '\n');
-                    }
-                }
-
-                file.Seek(0, SeekOrigin.End);
-                file.Write(Encoding.UTF8.GetBytes(text.ToString()));
-                file.Flush(flushToDisk: true);
+                Append(text);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"Cannot record quarantined rows in {Path}: {ex.Message}", ex);
             }
 
             foreach (var row in fresh)
@@ -85,6 +77,24 @@ public sealed class CollectorQuarantine
 
             return fresh.Count;
         }
+    }
+
+    private void Append(StringBuilder text)
+    {
+        using var file = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        // A line cut short by a crash is closed first, so the next record starts on its own line.
+        if (file.Length > 0)
+        {
+            file.Seek(-1, SeekOrigin.End);
+            if (file.ReadByte() != '\n')
+            {
+                text.Insert(0, '\n');
+            }
+        }
+
+        file.Seek(0, SeekOrigin.End);
+        file.Write(Encoding.UTF8.GetBytes(text.ToString()));
+        file.Flush(flushToDisk: true);
     }
 
     /// <summary>Reads the records of a quarantine file (lines that are not a record, such as one cut short, are skipped).</summary>

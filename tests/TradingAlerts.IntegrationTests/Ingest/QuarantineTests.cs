@@ -84,6 +84,49 @@ public sealed class QuarantineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quarantined_row_that_cannot_be_recorded_holds_the_cursor_until_it_can()
+    {
+        var rows = _file.WriteHistory(1, "EURUSD");
+        var lastH1 = 1_641_254_400 + 86_400 - 3600;
+        var badSeq = InsertRaw("H1", lastH1 + 3600, Malformed);
+        using (var writer = new CollectorWriter(_file.Path))
+        {
+            writer.Write("EURUSD", [Bar(Timeframe.H1, lastH1 + 7200)]);
+        }
+
+        // Something the agent cannot write where the quarantine file belongs.
+        var quarantinePath = Path.GetFullPath(_file.Path) + CollectorQuarantine.Suffix;
+        Directory.CreateDirectory(quarantinePath);
+        try
+        {
+            await using var db = new SchemaDatabase();
+            await db.InitializeAsync();
+            await using var silo = Silo(db);
+            using var client = silo.CreateClient();
+
+            var (status, body) = await HealthApiTests.WaitFor(client, "/api/health/sqlite", (s, b) => s == HttpStatusCode.ServiceUnavailable
+                && b.GetProperty("sources")[0].GetProperty("lastError").GetString() is { } error && error.Contains(quarantinePath, StringComparison.Ordinal));
+            Assert.StartsWith($"Cannot record quarantined rows in {quarantinePath}", body.GetProperty("sources")[0].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            var grains = silo.Services.GetRequiredService<IGrainFactory>();
+            Assert.True(await grains.GetGrain<Abstractions.Grains.ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) < badSeq);
+            Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp >= to_timestamp({lastH1 + 3600})"));
+
+            // Once it can be written, the row is recorded and everything after it flows on.
+            Directory.Delete(quarantinePath);
+            Assert.Equal(rows + 1, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows + 1));
+            Assert.Equal(badSeq, Assert.Single(CollectorQuarantine.ReadRecords(quarantinePath)).GetProperty("seq").GetInt64());
+            Assert.Equal(1L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp >= to_timestamp({lastH1 + 3600})"));
+        }
+        finally
+        {
+            if (Directory.Exists(quarantinePath))
+            {
+                Directory.Delete(quarantinePath);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_value_in_postgres_that_cannot_be_parsed_counts_as_missing_and_the_pair_answers_after_a_restart()
     {
         var rows = _file.WriteHistory(1, "EURUSD");
