@@ -58,18 +58,19 @@ public static class IndicatorShapes
         }
     }
 
+    // Paths in messages are built only when a check fails: valid rows (nearly all) allocate nothing for them.
     private static void Points(JsonElement root, string path)
     {
         Object(root, path);
         foreach (var side in (string[])["peaks", "bottoms"])
         {
             var i = 0;
-            foreach (var point in Array(Field(root, path, side), $"{path}.{side}").EnumerateArray())
+            foreach (var point in Array(Field(root, path, side), path, side).EnumerateArray())
             {
-                var at = $"{path}.{side}[{i++}]";
+                var at = new Location(path, side, i++);
                 Object(point, at, "{time, price}");
-                Time(Field(point, at, "time"), $"{at}.time");
-                Price(Field(point, at, "price"), $"{at}.price");
+                Time(Field(point, at, "time"), at, "time");
+                Price(Field(point, at, "price"), at, "price");
             }
         }
     }
@@ -80,14 +81,14 @@ public static class IndicatorShapes
         foreach (var side in (string[])[first, second])
         {
             var i = 0;
-            foreach (var line in Array(Field(root, path, side), $"{path}.{side}").EnumerateArray())
+            foreach (var line in Array(Field(root, path, side), path, side).EnumerateArray())
             {
-                var at = $"{path}.{side}[{i++}]";
+                var at = new Location(path, side, i++);
                 Object(line, at, "{start_time, start_price, end_time, end_price, touches}");
-                Time(Field(line, at, "start_time"), $"{at}.start_time");
-                Price(Field(line, at, "start_price"), $"{at}.start_price");
-                Time(Field(line, at, "end_time"), $"{at}.end_time");
-                Price(Field(line, at, "end_price"), $"{at}.end_price");
+                Time(Field(line, at, "start_time"), at, "start_time");
+                Price(Field(line, at, "start_price"), at, "start_price");
+                Time(Field(line, at, "end_time"), at, "end_time");
+                Price(Field(line, at, "end_price"), at, "end_price");
                 var touches = Field(line, at, "touches");
                 if (touches.ValueKind != JsonValueKind.Number || !touches.TryGetInt32(out var n) || n < 0)
                 {
@@ -100,77 +101,90 @@ public static class IndicatorShapes
     private static void Keltner(JsonElement root, string path)
     {
         Object(root, path);
-        Bands(Field(root, path, "upper"), $"{path}.upper");
-        Price(Field(root, path, "middle"), $"{path}.middle");
-        Bands(Field(root, path, "lower"), $"{path}.lower");
+        Bands(Field(root, path, "upper"), path, "upper");
+        Price(Field(root, path, "middle"), new Location(path, null, -1), "middle");
+        Bands(Field(root, path, "lower"), path, "lower");
     }
 
-    private static void Bands(JsonElement bands, string path)
+    private static void Bands(JsonElement bands, string path, string side)
     {
-        if (Array(bands, path).GetArrayLength() != KeltnerBands)
+        if (Array(bands, path, side).GetArrayLength() != KeltnerBands)
         {
-            throw new ShapeException($"{path} must hold {KeltnerBands} bands, got {bands.GetArrayLength()}");
+            throw new ShapeException($"{path}.{side} must hold {KeltnerBands} bands, got {bands.GetArrayLength()}");
         }
 
         var i = 0;
         foreach (var band in bands.EnumerateArray())
         {
-            Price(band, $"{path}[{i++}]");
+            Price(band, new Location(path, side, i++), null);
         }
     }
 
     private static void Momentum(JsonElement root, string path)
     {
         var i = 0;
-        foreach (var candle in Array(root, path).EnumerateArray())
+        foreach (var candle in Array(root, path, null).EnumerateArray())
         {
-            var at = $"{path}[{i++}]";
+            var at = new Location(path, null, i++);
             Object(candle, at, "{time, direction, body_ratio}");
-            Time(Field(candle, at, "time"), $"{at}.time");
+            Time(Field(candle, at, "time"), at, "time");
             var direction = Field(candle, at, "direction");
-            if (direction.ValueKind != JsonValueKind.String || direction.GetString() is not ("bullish" or "bearish"))
+            if (direction.ValueKind != JsonValueKind.String || !(direction.ValueEquals("bullish") || direction.ValueEquals("bearish")))
             {
                 throw new ShapeException($"{at}.direction must be \"bullish\" or \"bearish\", got {Show(direction)}");
             }
 
-            Price(Field(candle, at, "body_ratio"), $"{at}.body_ratio");
+            Price(Field(candle, at, "body_ratio"), at, "body_ratio");
         }
     }
 
-    private static void Object(JsonElement value, string path, string? shape = null)
+    private static void Object(JsonElement value, string path)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new ShapeException($"{path} must be a JSON object{(shape is null ? "" : " " + shape)}, got {Show(value)}");
+            throw new ShapeException($"{path} must be a JSON object, got {Show(value)}");
         }
     }
 
-    private static JsonElement Array(JsonElement value, string path) =>
-        value.ValueKind == JsonValueKind.Array ? value : throw new ShapeException($"{path} must be a JSON array, got {Show(value)}");
+    private static void Object(JsonElement value, Location at, string shape)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ShapeException($"{at} must be a JSON object {shape}, got {Show(value)}");
+        }
+    }
+
+    private static JsonElement Array(JsonElement value, string path, string? side) =>
+        value.ValueKind == JsonValueKind.Array
+            ? value
+            : throw new ShapeException($"{(side is null ? path : $"{path}.{side}")} must be a JSON array, got {Show(value)}");
 
     private static JsonElement Field(JsonElement parent, string path, string name) =>
         parent.TryGetProperty(name, out var value) ? value : throw new ShapeException($"{path} has no \"{name}\"");
 
-    private static void Time(JsonElement value, string path)
+    private static JsonElement Field(JsonElement parent, Location at, string name) =>
+        parent.TryGetProperty(name, out var value) ? value : throw new ShapeException($"{at} has no \"{name}\"");
+
+    private static void Time(JsonElement value, Location at, string name)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var seconds))
         {
-            throw new ShapeException($"{path} must be a whole number of unix seconds, got {Show(value)}");
+            throw new ShapeException($"{at}.{name} must be a whole number of unix seconds, got {Show(value)}");
         }
 
-        if (UnixSeconds.Check(seconds, path) is { } reason)
+        if (!UnixSeconds.IsValid(seconds))
         {
-            throw new ShapeException(reason);
+            throw new ShapeException(UnixSeconds.Check(seconds, $"{at}.{name}")!);
         }
     }
 
-    private static void Price(JsonElement value, string path)
+    private static void Price(JsonElement value, Location at, string? name)
     {
         // double.Parse reads an overlong literal (1e999) as infinity; EMPTY_VALUE (DBL_MAX) is MT5's "no value", not a price.
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number)
             || Math.Abs(number) == double.MaxValue)
         {
-            throw new ShapeException($"{path} must be a finite number, got {Show(value)}");
+            throw new ShapeException($"{(name is null ? at.ToString() : $"{at}.{name}")} must be a finite number, got {Show(value)}");
         }
     }
 
@@ -178,6 +192,13 @@ public static class IndicatorShapes
     {
         var text = value.GetRawText();
         return text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
+    }
+
+    /// <summary>Where in a column's JSON a value is: <c>fractals.peaks[0]</c>, <c>momentum_candles[2]</c>, <c>keltner_channels</c> (index −1).</summary>
+    private readonly record struct Location(string Path, string? Side, int Index)
+    {
+        public override string ToString() =>
+            (Side is null ? Path : $"{Path}.{Side}") + (Index >= 0 ? $"[{Index}]" : "");
     }
 
     private sealed class ShapeException(string message) : Exception(message);
