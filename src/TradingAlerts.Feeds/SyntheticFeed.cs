@@ -72,13 +72,16 @@ public sealed class SyntheticFeed(CollectorWriter writer, SyntheticMarket market
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Faster than real time the simulated clock runs ahead of the wall clock: the simulated collector
+                // writes at its own time, so no bar opens after its write time (which readers check).
+                var writtenAt = Math.Max(_clock.GetUtcNow().ToUnixTimeMilliseconds(), (time + step) * 1000);
                 foreach (var symbol in market.Symbols)
                 {
                     var rows = pending[symbol];
                     rows.AddRange(market.Step(symbol, time, step));
                     try
                     {
-                        written += writer.Write(symbol, rows.Select(r => r.ToRecord()));
+                        written += writer.Write(symbol, rows.Select(r => r.ToRecord()), writtenAt);
                         rows.Clear();
                     }
                     catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)

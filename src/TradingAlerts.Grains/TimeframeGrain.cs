@@ -14,9 +14,11 @@ namespace TradingAlerts.Grains;
 
 /// <summary>
 /// One symbol-timeframe pair: the latest bars in memory, every bar written through to PostgreSQL before
-/// it is applied, the pair's signal pushed to the ConfluenceGrain only when it changes.
+/// it is applied, the pair's signal pushed to the ConfluenceGrain only when it changes. Nothing a bar
+/// carries can fail an activation or leave a batch half applied: values that cannot be used count as
+/// missing (logged once per activation), and a batch is checked in full before anything changes.
 /// </summary>
-public sealed class TimeframeGrain(
+public sealed partial class TimeframeGrain(
     IBarStore store,
     IGridEventPublisher events,
     IOptions<GridOptions> options,
@@ -33,6 +35,7 @@ public sealed class TimeframeGrain(
     private long _version;
     private long? _lastReceivedAtMs;
     private long? _lastWrittenAtMs;
+    private bool _reportedUnusable;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +47,36 @@ public sealed class TimeframeGrain(
         _pair = pair.Value;
         _series = new BarSeries(options.Value.BarCapacity);
         // Rehydration: one query for the latest bars, so a grain that moved silos comes back whole.
-        var held = await store.LatestAsync(_pair, options.Value.BarCapacity, cancellationToken);
-        foreach (var bar in held)
+        // A stored value that cannot be used counts as missing; a stored bar without usable prices is skipped.
+        var faults = new List<string>();
+        var skipped = 0;
+        foreach (var stored in await store.LatestAsync(_pair, options.Value.BarCapacity, cancellationToken))
         {
+            if (BarCheck.PriceFault(stored) is { } priceFault)
+            {
+                faults.Add($"{stored.Time}: {priceFault}");
+                skipped++;
+                continue;
+            }
+
+            var before = faults.Count;
+            var bar = BarCheck.WithoutUnusableValues(stored, faults);
+            for (var i = before; i < faults.Count; i++)
+            {
+                faults[i] = $"{bar.Time}: {faults[i]}";
+            }
+
             _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles));
+            _latest = bar;
         }
 
-        if (held.Count > 0)
+        if (faults.Count > 0)
         {
-            _latest = held[^1];
+            ReportUnusable("stored", faults, skipped);
+        }
+
+        if (_latest is not null)
+        {
             _signal = ComputeSignal(_latest);
         }
 
@@ -68,14 +92,32 @@ public sealed class TimeframeGrain(
     public async Task<int> Apply(BarRecord[] bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
+        // Check everything before anything changes: a refused batch changes nothing, in memory or in PostgreSQL.
         if (bars.FirstOrDefault(b => b.Timeframe != _pair.Timeframe) is { } stray)
         {
             throw new ArgumentException($"{stray.Timeframe.Name()} bar sent to {_pair.Key}");
         }
 
-        // Durable first: if the write fails, memory is untouched and the caller's cursor does not move.
-        await store.UpsertAsync(_pair, bars);
+        if (bars.Select(b => BarCheck.PriceFault(b) is { } fault ? $"{_pair.Key} bar {b.Time} (seq {b.Seq}): {fault}" : null).FirstOrDefault(f => f is not null) is { } refused)
+        {
+            throw new ArgumentException(refused);
+        }
 
+        var faults = new List<string>();
+        var ready = bars
+            .Select(b => BarCheck.WithoutUnusableValues(b, faults))
+            .OrderBy(b => b.Time).ThenBy(b => b.Seq)
+            .Select(b => (Bar: b, Momentum: MomentumJson.Parse(b.Indicators.MomentumCandles)))
+            .ToList();
+        if (faults.Count > 0)
+        {
+            ReportUnusable("received", faults, 0);
+        }
+
+        // Durable next: if the write fails, memory is untouched and the caller's cursor does not move.
+        await store.UpsertAsync(_pair, [.. ready.Select(r => r.Bar)]);
+
+        // From here on nothing can fail: memory, version, latest, signal and notifications change together.
         // Freshness counts every delivery, changed or not: it says data is still flowing.
         if (bars.Length > 0)
         {
@@ -84,10 +126,10 @@ public sealed class TimeframeGrain(
             _lastWrittenAtMs = written > (_lastWrittenAtMs ?? 0) ? written : _lastWrittenAtMs;
         }
 
-        var changed = new List<BarRecord>(bars.Length);
-        foreach (var bar in bars.OrderBy(b => b.Time).ThenBy(b => b.Seq))
+        var changed = new List<BarRecord>(ready.Count);
+        foreach (var (bar, momentum) in ready)
         {
-            var change = _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles));
+            var change = _series.Apply(bar, momentum);
             if (change != BarChange.None || (bar.Time == _latest?.Time && bar.Indicators != _latest.Indicators))
             {
                 changed.Add(bar);
@@ -167,6 +209,21 @@ public sealed class TimeframeGrain(
             GrainFactory.GetGrain<IConfluenceGrain>(_pair.Symbol).UpdateLatest(latest).Ignore();
         }
     }
+
+    /// <summary>Once per activation a warning with the first faults; later ones count as missing without a word.</summary>
+    private void ReportUnusable(string where, List<string> faults, int skippedBars)
+    {
+        if (_reportedUnusable)
+        {
+            return;
+        }
+
+        _reportedUnusable = true;
+        LogUnusable(logger, _pair.Key, faults.Count, where, skippedBars, string.Join("; ", faults.Take(3)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Pair}: {Count} {Where} value(s) cannot be used and count as missing ({Skipped} bar(s) without usable prices skipped); first: {Faults}. Reported once per activation.")]
+    private static partial void LogUnusable(ILogger logger, string pair, int count, string where, int skipped, string faults);
 
     private TimeframeSignal ComputeSignal(BarRecord bar) =>
         SignalCalculator.Compute(bar, StructureSnapshot.Parse(bar.Indicators), _series.RecentMomentum(MomentumLookback));

@@ -37,17 +37,19 @@ public sealed partial class IngestAgent(
             return Task.CompletedTask;
         }
 
-        var readers = paths.Select(path => new CollectorReader(path)).ToList();
+        var readers = paths.Select(path => new CollectorReader(path, validation: new CollectorValidation(options.Value.MaxBrokerUtcOffset))).ToList();
         return Task.WhenAll(readers.SelectMany((reader, i) =>
         {
+            var quarantine = new CollectorQuarantine(reader.Path);
             LogTailing(logger, reader.Path);
+            status.RecordQuarantine(reader.Path, quarantine.Path, quarantine.Count);
             var earlier = readers[..i];
-            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, earlier, symbol, stoppingToken), stoppingToken));
+            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, quarantine, earlier, symbol, stoppingToken), stoppingToken));
         }));
     }
 
     /// <param name="earlier">Files listed before this one: a symbol with rows in one of them is theirs, not this file's.</param>
-    private async Task RunAsync(CollectorReader reader, IReadOnlyList<CollectorReader> earlier, string symbol, CancellationToken stoppingToken)
+    private async Task RunAsync(CollectorReader reader, CollectorQuarantine quarantine, IReadOnlyList<CollectorReader> earlier, string symbol, CancellationToken stoppingToken)
     {
         var source = reader.Path;
         var grain = grains.GetGrain<ISymbolGrain>(symbol);
@@ -149,12 +151,19 @@ public sealed partial class IngestAgent(
                         return false;
                     }
 
-                    foreach (var rejected in read.Quarantined)
+                    if (read.Quarantined.Count > 0)
                     {
-                        LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, source);
+                        // Recorded (flushed) before the grain moves the cursor past them; a failure here retries the batch.
+                        var recorded = quarantine.Record(read.Quarantined, clock.GetUtcNow());
+                        foreach (var rejected in read.Quarantined)
+                        {
+                            LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
+                        }
+
+                        metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
+                        status.RecordQuarantine(source, quarantine.Path, quarantine.Count);
                     }
 
-                    metrics.Quarantined.Add(read.Quarantined.Count);
                     var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, fileId)).WaitAsync(token).ConfigureAwait(false);
                     cursor = result.Cursor;
                     Record(source, read.Rows);
@@ -230,6 +239,6 @@ public sealed partial class IngestAgent(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest {Symbol}: collector file {Source} is again the only one carrying it")]
     private static partial void LogSymbolResumed(ILogger logger, string symbol, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [{Source}]")]
-    private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string source);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Symbol} row seq {Seq} ({Timeframe} {Timestamp}): {Reason} [kept in {QuarantineFile}]")]
+    private static partial void LogQuarantined(ILogger logger, string symbol, long seq, string? timeframe, long? timestamp, string reason, string quarantineFile);
 }

@@ -14,7 +14,7 @@ public sealed class IngestMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(meterFactory);
         _meter = meterFactory.Create(MeterName);
         Rows = _meter.CreateCounter<long>("tradingalerts.ingest.rows", "{row}", "Collector rows made durable in the grid");
-        Quarantined = _meter.CreateCounter<long>("tradingalerts.ingest.quarantined", "{row}", "Collector rows rejected by validation");
+        Quarantined = _meter.CreateCounter<long>("tradingalerts.ingest.quarantined", "{row}", "Collector rows rejected by validation and recorded in the quarantine file (tag: symbol)");
         Failures = _meter.CreateCounter<long>("tradingalerts.ingest.failures", "{failure}", "Failed ingest attempts (retried with back-off)");
         Lag = _meter.CreateHistogram<double>("tradingalerts.ingest.lag", "ms", "Time from the collector's write to durability in the grid");
     }

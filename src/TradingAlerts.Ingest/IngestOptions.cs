@@ -28,4 +28,10 @@ public sealed class IngestOptions
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far the broker's server clock (bar times) may be ahead of UTC (written_at): a row whose bar opens
+    /// later than written_at + one bar + this is quarantined. Default 14 h, the largest time-zone offset.
+    /// </summary>
+    public TimeSpan MaxBrokerUtcOffset { get; set; } = Storage.Sqlite.CollectorValidation.DefaultMaxBrokerUtcOffset;
 }

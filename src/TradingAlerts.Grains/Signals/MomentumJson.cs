@@ -6,6 +6,7 @@ namespace TradingAlerts.Grains.Signals;
 /// <summary>Reads a bar's momentum_candles JSON (<c>[]</c> or one candle) into the compact form.</summary>
 public static class MomentumJson
 {
+    /// <summary>The first candle, or null when there is none or the value cannot be read (it never throws: bad input counts as missing).</summary>
     public static MomentumCandleInfo? Parse(string? json)
     {
         if (string.IsNullOrEmpty(json) || json == "[]")
@@ -13,14 +14,27 @@ public static class MomentumJson
             return null;
         }
 
-        using var doc = JsonDocument.Parse(json);
-        foreach (var candle in doc.RootElement.EnumerateArray())
+        try
         {
-            if (candle.TryGetProperty("time", out var time) && candle.TryGetProperty("direction", out var direction))
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Array)
             {
-                var ratio = candle.TryGetProperty("body_ratio", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble() : 0;
-                return new MomentumCandleInfo(time.GetInt64(), direction.GetString() == "bullish", ratio);
+                return null;
             }
+
+            foreach (var candle in doc.RootElement.EnumerateArray())
+            {
+                if (candle.ValueKind == JsonValueKind.Object
+                    && candle.TryGetProperty("time", out var time) && time.ValueKind == JsonValueKind.Number && time.TryGetInt64(out var t)
+                    && candle.TryGetProperty("direction", out var direction) && direction.ValueKind == JsonValueKind.String)
+                {
+                    var ratio = candle.TryGetProperty("body_ratio", out var r) && r.ValueKind == JsonValueKind.Number && r.TryGetDouble(out var d) && double.IsFinite(d) ? d : 0;
+                    return new MomentumCandleInfo(t, direction.GetString() == "bullish", ratio);
+                }
+            }
+        }
+        catch (JsonException)
+        {
         }
 
         return null;

@@ -22,7 +22,7 @@ internal static partial class HealthApi
         MapProbe(app, "/api/indicators/health", GetFreshness, "GetIndicatorsHealth",
             "Freshness of all 135 pairs from grain state: latest bar, last data received, age, fresh/stale/empty");
         MapProbe(app, "/api/health/sqlite", GetSqliteHealth, "GetSqliteHealth",
-            "Collector files as the ingest agent in this process last saw them (lastUpdate, errors)");
+            "Collector files as the ingest agent in this process last saw them (lastUpdate, errors, quarantined rows)");
         MapProbe(app, "/api/health/postgresql", GetPostgresHealth, "GetPostgresHealth",
             "PostgreSQL connectivity and how many of the 135 bar tables exist");
         return app;
@@ -112,6 +112,9 @@ internal static partial class HealthApi
                 lastSuccess = seen?.LastSuccess?.ToUnixTimeMilliseconds(),
                 lastError = seen?.LastError,
                 ageSeconds = age,
+                // Rows that failed validation, kept with their reason in this JSON Lines file beside the collector file.
+                quarantined = seen?.Quarantined ?? 0,
+                quarantineFile = seen?.QuarantineFile,
             };
         }).ToList();
 
@@ -128,6 +131,7 @@ internal static partial class HealthApi
             lastUpdate,
             ageSeconds = lastUpdate is { } last ? Math.Round(Math.Max(0, now.ToUnixTimeMilliseconds() - last) / 1000.0, 1) : (double?)null,
             staleAfterSeconds = staleAfter.TotalSeconds,
+            quarantined = sources.Sum(s => s.quarantined),
             sources,
             error,
         }, statusCode: error is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

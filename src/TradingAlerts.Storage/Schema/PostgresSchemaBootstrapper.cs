@@ -6,7 +6,7 @@ namespace TradingAlerts.Storage.Schema;
 
 /// <summary>
 /// Applies <c>sql/</c> to a PostgreSQL database in order: bar tables, Orleans tables, TimescaleDB
-/// setup (only where the extension is available), and optionally the development seed. Every script is
+/// setup (only where the extension is available and preloaded), and optionally the development seed. Every script is
 /// idempotent; a session advisory lock makes silos that start together apply it one at a time.
 /// </summary>
 public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSource, ILogger<PostgresSchemaBootstrapper>? logger = null)
@@ -33,15 +33,23 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
                 await ApplyFileAsync(connection, script, cancellationToken).ConfigureAwait(false);
             }
 
+            // Checked before CREATE EXTENSION: without the preload that statement ends the server process
+            // serving this session, and the bootstrapper would only see its connection vanish.
             var timescaleAvailable = await ScalarAsync<bool>(connection,
                 "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')", cancellationToken).ConfigureAwait(false);
-            if (timescaleAvailable)
+            var preload = await ScalarAsync<string>(connection, "SHOW shared_preload_libraries", cancellationToken).ConfigureAwait(false);
+            var timescale = TimescaleCheck.Decide(timescaleAvailable, preload);
+            switch (timescale)
             {
-                await ApplyFileAsync(connection, SchemaScripts.TimescaleFile, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                LogTimescaleSkipped(_logger, SchemaScripts.TimescaleFile);
+                case TimescaleSupport.Ready:
+                    await ApplyFileAsync(connection, SchemaScripts.TimescaleFile, cancellationToken).ConfigureAwait(false);
+                    break;
+                case TimescaleSupport.NotPreloaded:
+                    LogTimescaleNotPreloaded(_logger, preload, SchemaReport.NotPreloadedAdvice);
+                    break;
+                default:
+                    LogTimescaleSkipped(_logger, SchemaScripts.TimescaleFile);
+                    break;
             }
 
             if (includeDevSeed)
@@ -53,10 +61,11 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
                 BarTables: (await BarTables.ExistingAsync(connection, cancellationToken).ConfigureAwait(false)).Count,
                 OrleansScripts: orleansScripts,
                 TimescaleAvailable: timescaleAvailable,
-                Hypertables: timescaleAvailable ? await CountAsync(connection, HypertablesSql, cancellationToken).ConfigureAwait(false) : 0,
-                CompressionPolicies: timescaleAvailable ? await CountAsync(connection, JobsSql("policy_compression"), cancellationToken).ConfigureAwait(false) : 0,
-                RetentionPolicies: timescaleAvailable ? await CountAsync(connection, JobsSql("policy_retention"), cancellationToken).ConfigureAwait(false) : 0,
-                DevSeedApplied: includeDevSeed);
+                Hypertables: timescale == TimescaleSupport.Ready ? await CountAsync(connection, HypertablesSql, cancellationToken).ConfigureAwait(false) : 0,
+                CompressionPolicies: timescale == TimescaleSupport.Ready ? await CountAsync(connection, JobsSql("policy_compression"), cancellationToken).ConfigureAwait(false) : 0,
+                RetentionPolicies: timescale == TimescaleSupport.Ready ? await CountAsync(connection, JobsSql("policy_retention"), cancellationToken).ConfigureAwait(false) : 0,
+                DevSeedApplied: includeDevSeed,
+                Timescale: timescale);
             LogApplied(_logger, report.Summary);
             return report;
         }
@@ -106,6 +115,9 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
 
     [LoggerMessage(Level = LogLevel.Information, Message = "TimescaleDB is not available on this server: {File} skipped, bar tables stay plain tables")]
     private static partial void LogTimescaleSkipped(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "TimescaleDB is installed but not preloaded (shared_preload_libraries = '{Preload}'): {Advice}")]
+    private static partial void LogTimescaleNotPreloaded(ILogger logger, string preload, string advice);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schema applied: {Summary}")]
     private static partial void LogApplied(ILogger logger, string summary);

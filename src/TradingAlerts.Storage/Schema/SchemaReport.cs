@@ -8,6 +8,7 @@ namespace TradingAlerts.Storage.Schema;
 /// <param name="CompressionPolicies">Compression policy jobs on bar tables.</param>
 /// <param name="RetentionPolicies">Retention policy jobs on bar tables.</param>
 /// <param name="DevSeedApplied">True when <c>seed_data.sql</c> was applied.</param>
+/// <param name="Timescale">Whether the TimescaleDB step ran, or why not (not available, or installed but not preloaded).</param>
 public sealed record SchemaReport(
     int BarTables,
     IReadOnlyList<string> OrleansScripts,
@@ -15,10 +16,18 @@ public sealed record SchemaReport(
     int Hypertables,
     int CompressionPolicies,
     int RetentionPolicies,
-    bool DevSeedApplied)
+    bool DevSeedApplied,
+    TimescaleSupport Timescale = TimescaleSupport.NotAvailable)
 {
+    public const string NotPreloadedAdvice =
+        "TimescaleDB skipped: the extension is installed but not preloaded; add 'timescaledb' to shared_preload_libraries " +
+        "in postgresql.conf and restart PostgreSQL, then apply the schema again (bar tables stay plain tables until then)";
+
     /// <summary>One line for the log: what is enabled, and why TimescaleDB was skipped when it was.</summary>
-    public string Summary => TimescaleAvailable
-        ? $"{BarTables} bar tables; Orleans scripts: {OrleansScripts.Count}; TimescaleDB: {Hypertables} hypertables, {CompressionPolicies} compression and {RetentionPolicies} retention policies{(DevSeedApplied ? "; dev seed applied" : "")}"
-        : $"{BarTables} bar tables; Orleans scripts: {OrleansScripts.Count}; TimescaleDB skipped: extension not available on this server{(DevSeedApplied ? "; dev seed applied" : "")}";
+    public string Summary => $"{BarTables} bar tables; Orleans scripts: {OrleansScripts.Count}; " + Timescale switch
+    {
+        TimescaleSupport.Ready => $"TimescaleDB: {Hypertables} hypertables, {CompressionPolicies} compression and {RetentionPolicies} retention policies",
+        TimescaleSupport.NotPreloaded => NotPreloadedAdvice,
+        _ => "TimescaleDB skipped: extension not available on this server",
+    } + (DevSeedApplied ? "; dev seed applied" : "");
 }

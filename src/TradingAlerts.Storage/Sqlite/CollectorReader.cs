@@ -15,10 +15,11 @@ public sealed partial class CollectorReader
 {
     private readonly string _connectionString;
 
-    public CollectorReader(string path, TimeSpan? busyTimeout = null)
+    public CollectorReader(string path, TimeSpan? busyTimeout = null, CollectorValidation? validation = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(5);
+        Validation = validation ?? CollectorValidation.Default;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -31,6 +32,8 @@ public sealed partial class CollectorReader
     public string Path { get; }
 
     public TimeSpan BusyTimeout { get; }
+
+    public CollectorValidation Validation { get; }
 
     /// <summary>Reads up to <paramref name="maxRows"/> rows of <paramref name="symbol"/> with seq &gt; <paramref name="afterSeq"/>.</summary>
     /// <exception cref="CollectorFileException">The file is missing, not a SQLite database, or stayed locked.</exception>
@@ -63,7 +66,7 @@ public sealed partial class CollectorReader
             while (reader.Read())
             {
                 last = CollectorRowParser.ReadSeq(reader);
-                var bar = CollectorRowParser.Parse(reader, symbol, last, out var rejected);
+                var bar = CollectorRowParser.Parse(reader, symbol, last, Validation, out var rejected);
                 if (rejected is null)
                 {
                     rows.Add(bar);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Storage.Validation;
 
 namespace TradingAlerts.Storage.Sqlite;
 
@@ -12,7 +13,9 @@ namespace TradingAlerts.Storage.Sqlite;
 /// numbers must be finite (text that parses as a number is accepted, as SQLite's type affinity may keep
 /// it), MT5's EMPTY_VALUE (DBL_MAX) in an indicator becomes null, OHLC must be consistent
 /// (high ≥ max(open, close), low ≤ min(open, close)), JSON must parse and be an object (an array for
-/// momentum_candles), the timeframe must be a catalogue one and the time a bar open time of it.
+/// momentum_candles) in the documented shape (see <see cref="IndicatorShapes"/>), the timeframe must be a
+/// catalogue one, the time a bar open time of it in unix seconds, and the bar must not open later than its
+/// write time plus one bar (plus the broker's offset from UTC, see <see cref="CollectorValidation"/>).
 /// </summary>
 internal static class CollectorRowParser
 {
@@ -30,26 +33,27 @@ internal static class CollectorRowParser
 
     public static long ReadSeq(SqliteDataReader reader) => reader.GetInt64(Seq);
 
-    public static BarRecord Parse(SqliteDataReader reader, string symbol, long seq, out QuarantinedRow? quarantined)
+    public static BarRecord Parse(SqliteDataReader reader, string symbol, long seq, CollectorValidation validation, out QuarantinedRow? quarantined)
     {
         var timeframeText = reader.IsDBNull(Timeframe) ? null : Convert.ToString(reader.GetValue(Timeframe), CultureInfo.InvariantCulture);
         long? time = TryInteger(reader, Timestamp, out var t) ? t : null;
+        long? writtenAt = TryInteger(reader, WrittenAt, out var w) ? w : null;
         string? error = null;
         BarRecord? bar = null;
         try
         {
-            bar = ParseValid(reader, timeframeText, time, seq);
+            bar = ParseValid(reader, timeframeText, time, writtenAt, seq, validation);
         }
         catch (FormatException ex)
         {
             error = ex.Message;
         }
 
-        quarantined = error is null ? null : new QuarantinedRow(symbol, seq, timeframeText, time, error);
+        quarantined = error is null ? null : new QuarantinedRow(symbol, seq, timeframeText, time, error, writtenAt, RawRow(reader));
         return bar!;
     }
 
-    private static BarRecord ParseValid(SqliteDataReader reader, string? timeframeText, long? time, long seq)
+    private static BarRecord ParseValid(SqliteDataReader reader, string? timeframeText, long? time, long? written, long seq, CollectorValidation validation)
     {
         if (!Timeframes.TryParse(timeframeText, out var timeframe) || !string.Equals(timeframeText, timeframe.Name(), StringComparison.Ordinal))
         {
@@ -61,9 +65,27 @@ internal static class CollectorRowParser
             throw new FormatException("timestamp is not an integer");
         }
 
+        if (UnixSeconds.Check(barTime, "timestamp") is { } notSeconds)
+        {
+            throw new FormatException(notSeconds);
+        }
+
         if (!timeframe.IsAligned(barTime))
         {
             throw new FormatException($"timestamp {barTime} is not a {timeframe.Name()} bar open time");
+        }
+
+        if (written is not { } writtenAt)
+        {
+            throw new FormatException("written_at is not an integer");
+        }
+
+        // Bar times are the broker's server clock, written_at is UTC: allow one bar plus the broker's offset.
+        var latestOpen = Math.Floor(writtenAt / 1000.0) + timeframe.Seconds() + validation.MaxBrokerUtcOffset.TotalSeconds;
+        if (barTime > latestOpen)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"timestamp {barTime} ({Iso(barTime)}) is beyond its write time (written_at {writtenAt} = {Iso(writtenAt / 1000)} UTC) plus one {timeframe.Name()} bar and the broker offset allowance ({validation.MaxBrokerUtcOffset:c})"));
         }
 
         var open = Price(reader, Open, "open");
@@ -77,16 +99,15 @@ internal static class CollectorRowParser
         }
 
         var indicators = new IndicatorValues(
-            Json(reader, Fractals, "fractals", JsonValueKind.Object),
-            Json(reader, Horizontal, "horizontal_trendlines", JsonValueKind.Object),
-            Json(reader, Diagonal, "diagonal_trendlines", JsonValueKind.Object),
-            Json(reader, Momentum, "momentum_candles", JsonValueKind.Array),
-            Json(reader, Keltner, "keltner_channels", JsonValueKind.Object),
+            Json(reader, Fractals, "fractals"),
+            Json(reader, Horizontal, "horizontal_trendlines"),
+            Json(reader, Diagonal, "diagonal_trendlines"),
+            Json(reader, Momentum, "momentum_candles"),
+            Json(reader, Keltner, "keltner_channels"),
             IndicatorNumber(reader, Tema, "tema"),
             IndicatorNumber(reader, Hrma, "hrma"),
             IndicatorNumber(reader, Smma, "smma"),
-            Json(reader, ZigZag, "zigzag", JsonValueKind.Object));
-        var writtenAt = TryInteger(reader, WrittenAt, out var w) ? w : throw new FormatException("written_at is not an integer");
+            Json(reader, ZigZag, "zigzag"));
         return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt);
     }
 
@@ -115,7 +136,7 @@ internal static class CollectorRowParser
         return double.IsFinite(value) ? value : throw new FormatException($"{column} is not finite ({value.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    private static string? Json(SqliteDataReader reader, int ordinal, string column, JsonValueKind expected)
+    private static string? Json(SqliteDataReader reader, int ordinal, string column)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -128,37 +149,48 @@ internal static class CollectorRowParser
             byte[] bytes => Encoding.UTF8.GetString(bytes),
             var other => throw new FormatException($"{column} is not JSON text: '{other}'"),
         };
-        try
+        return IndicatorShapes.Check(column, text) is { } reason ? throw new FormatException(reason) : text;
+    }
+
+    private static string Iso(long seconds) =>
+        seconds is >= -62_135_596_800 and <= 253_402_300_799
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+            : "out of range";
+
+    /// <summary>The row's columns as stored (numbers, text, null; blobs in base64), as one JSON object.</summary>
+    private static string RawRow(SqliteDataReader reader)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var json = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-            if (!json.Read())
+            json.WriteStartObject();
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                throw new FormatException($"{column} is empty");
+                json.WritePropertyName(reader.GetName(i));
+                switch (reader.IsDBNull(i) ? null : reader.GetValue(i))
+                {
+                    case null:
+                        json.WriteNullValue();
+                        break;
+                    case long l:
+                        json.WriteNumberValue(l);
+                        break;
+                    case double d when double.IsFinite(d):
+                        json.WriteNumberValue(d);
+                        break;
+                    case byte[] bytes:
+                        json.WriteBase64StringValue(bytes);
+                        break;
+                    case var other:
+                        json.WriteStringValue(Convert.ToString(other, CultureInfo.InvariantCulture));
+                        break;
+                }
             }
 
-            var kind = json.TokenType switch
-            {
-                JsonTokenType.StartObject => JsonValueKind.Object,
-                JsonTokenType.StartArray => JsonValueKind.Array,
-                _ => JsonValueKind.Undefined,
-            };
-            if (kind != expected)
-            {
-                throw new FormatException($"{column} must be a JSON {expected.ToString().ToLowerInvariant()}");
-            }
-
-            json.Skip();
-            if (json.Read())
-            {
-                throw new FormatException($"{column} has text after its JSON value");
-            }
+            json.WriteEndObject();
         }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"{column} is not valid JSON: {ex.Message}");
-        }
 
-        return text;
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static bool TryInteger(SqliteDataReader reader, int ordinal, out long value)

@@ -45,14 +45,17 @@ public sealed class CollectorWriter : IDisposable
     public string Path { get; }
 
     /// <summary>Upserts <paramref name="bars"/> of <paramref name="symbol"/> in one transaction; returns the rows that changed.</summary>
-    /// <remarks><see cref="BarRecord.Seq"/> and <see cref="BarRecord.WrittenAtMs"/> of the input are ignored: the writer assigns them.</remarks>
-    public int Write(string symbol, IEnumerable<BarRecord> bars)
+    /// <remarks>
+    /// <see cref="BarRecord.Seq"/> and <see cref="BarRecord.WrittenAtMs"/> of the input are ignored: the writer assigns
+    /// them; <paramref name="writtenAtMs"/> replaces the clock for a simulated collector whose clock runs ahead.
+    /// </remarks>
+    public int Write(string symbol, IEnumerable<BarRecord> bars, long? writtenAtMs = null)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var command = Upsert(symbol);
         using var transaction = _connection.BeginTransaction();
         command.Transaction = transaction;
-        var writtenAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var writtenAt = writtenAtMs ?? _clock.GetUtcNow().ToUnixTimeMilliseconds();
         var changed = 0;
         foreach (var bar in bars)
         {

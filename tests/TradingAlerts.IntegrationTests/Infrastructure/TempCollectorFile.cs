@@ -40,7 +40,7 @@ public sealed class TempCollectorFile : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }.Where(File.Exists))
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + CollectorQuarantine.Suffix }.Where(File.Exists))
         {
             File.Delete(file);
         }

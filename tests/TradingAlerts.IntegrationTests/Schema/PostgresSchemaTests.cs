@@ -77,16 +77,26 @@ public sealed class PostgresSchemaTests(SchemaDatabase db) : IClassFixture<Schem
     public async Task Timescale_step_is_reported_as_the_server_allows()
     {
         var available = await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')");
+        var preload = await db.ScalarAsync<string>("SHOW shared_preload_libraries");
         Assert.Equal(available, db.Report.TimescaleAvailable);
-        if (available)
+        Assert.Equal(TimescaleCheck.Decide(available, preload), db.Report.Timescale);
+        if (db.Report.Timescale == TimescaleSupport.Ready)
         {
             Assert.Equal(135, db.Report.Hypertables);
             Assert.Equal(135, db.Report.RetentionPolicies);
             Assert.Equal(135, db.Report.CompressionPolicies);
         }
+        else if (available)
+        {
+            // Installed, not preloaded: skipped without CREATE EXTENSION (which would end this session's server process).
+            Assert.Equal(TimescaleSupport.NotPreloaded, db.Report.Timescale);
+            Assert.Contains("not preloaded", db.Report.Summary, StringComparison.Ordinal);
+            Assert.False(await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));
+        }
         else
         {
             // Plain PostgreSQL (Debian, CI): skipped cleanly and said so.
+            Assert.Equal(TimescaleSupport.NotAvailable, db.Report.Timescale);
             Assert.Equal((0, 0, 0), (db.Report.Hypertables, db.Report.RetentionPolicies, db.Report.CompressionPolicies));
             Assert.Contains("TimescaleDB skipped: extension not available", db.Report.Summary, StringComparison.Ordinal);
             Assert.False(await db.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')"));

@@ -88,7 +88,7 @@ public sealed class CollectorReaderTests : IDisposable
             (6L, "open is missing or EMPTY_VALUE"),
             (8L, "timestamp 25300 is not a H1 bar open time"),
             (9L, "tema is not finite (Infinity)"),
-            (10L, "keltner_channels must be a JSON object"),
+            (10L, "keltner_channels must be a JSON object, got [1,2]"),
             (11L, "unknown timeframe 'h1'"),
             (12L, "tema is not a number: 'abc'"),
             (13L, "momentum_candles is not valid JSON: "),
