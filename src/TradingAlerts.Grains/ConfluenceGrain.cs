@@ -51,7 +51,8 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
     /// </summary>
     private async Task Rebuild(CancellationToken cancellationToken)
     {
-        var stored = await store.AtAsync(_symbol, DateTimeOffset.MaxValue.ToUnixTimeSeconds(), StoredSignals.BarsNeeded, cancellationToken);
+        // Unusable stored values count as missing, as in the timeframe grain (which logs them).
+        var stored = StoredSignals.Usable(await store.AtAsync(_symbol, DateTimeOffset.MaxValue.ToUnixTimeSeconds(), StoredSignals.BarsNeeded, cancellationToken), []);
         foreach (var bars in stored.Values)
         {
             Accept(StoredSignals.Signal(bars));

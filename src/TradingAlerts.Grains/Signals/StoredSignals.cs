@@ -1,5 +1,6 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Grains.Signals;
 
@@ -11,6 +12,20 @@ public static class StoredSignals
 {
     /// <summary>Bars per timeframe a signal needs: the bar itself and those its momentum vote looks back over.</summary>
     public const int BarsNeeded = TimeframeGrain.MomentumLookback;
+
+    /// <summary>
+    /// The stored bars as a TimeframeGrain holds them after rehydrating: a bar without usable prices skipped, a value
+    /// that cannot be used missing (rows written before the reader checked shapes, or changed by hand), so nothing
+    /// computed or served from them throws, and a rebuilt signal equals the timeframe grain's.
+    /// </summary>
+    public static Dictionary<Timeframe, List<BarRecord>> Usable(IReadOnlyDictionary<Timeframe, List<BarRecord>> stored, List<string> faults)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored
+            .Select(pair => (pair.Key, Bars: pair.Value.Where(b => BarCheck.PriceFault(b) is null).Select(b => BarCheck.WithoutUnusableValues(b, faults)).ToList()))
+            .Where(pair => pair.Bars.Count > 0)
+            .ToDictionary(pair => pair.Key, pair => pair.Bars);
+    }
 
     /// <summary>The signal of the last of <paramref name="recent"/> (oldest first, at least one bar).</summary>
     public static TimeframeSignal Signal(IReadOnlyList<BarRecord> recent)

@@ -31,7 +31,7 @@ internal static class PastConfluence
             }
         }
 
-        var bars = await store.AtAsync(symbol, time, StoredSignals.BarsNeeded, cancellationToken);
+        var bars = StoredSignals.Usable(await store.AtAsync(symbol, time, StoredSignals.BarsNeeded, cancellationToken), []);
         if (bars.Count == 0)
         {
             return (null, $"confluence at {DateTimeOffset.FromUnixTimeSeconds(time):u} is older than the stored {symbol} bars");

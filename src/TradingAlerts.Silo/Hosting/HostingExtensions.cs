@@ -22,6 +22,9 @@ internal static class HostingExtensions
 
     private const string AdoNetInvariant = "Npgsql";
 
+    /// <summary>Idle age of pair and confluence grains in the embedded run: never reached by a running silo.</summary>
+    public static readonly TimeSpan EmbeddedCollectionAge = TimeSpan.FromDays(3650);
+
     /// <summary>Listens on <see cref="DefaultUrl"/> unless an address was configured.</summary>
     public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder)
     {
@@ -78,6 +81,13 @@ internal static class HostingExtensions
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
                 silo.AddMemoryGrainStorage(GridStorage.Name);
+                // Grain memory is the only copy of the bars here (nothing to rehydrate or rebuild from), so idle
+                // collection would serve empty pairs and a neutral confluence afterwards: these grains stay.
+                silo.Configure<GrainCollectionOptions>(o =>
+                {
+                    o.ClassSpecificCollectionAge[typeof(TimeframeGrain).FullName!] = EmbeddedCollectionAge;
+                    o.ClassSpecificCollectionAge[typeof(ConfluenceGrain).FullName!] = EmbeddedCollectionAge;
+                });
                 return;
             }
 

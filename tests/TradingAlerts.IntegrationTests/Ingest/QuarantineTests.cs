@@ -160,6 +160,19 @@ public sealed class QuarantineTests : IDisposable
         var latest = await second.Services.GetRequiredService<IGrainFactory>().GetGrain<Abstractions.Grains.ITimeframeGrain>("EURUSD/H1").GetLatest();
         Assert.Equal((null, null, (double?)null), (latest!.Indicators.Fractals, latest.Indicators.MomentumCandles, latest.Indicators.Tema));
         Assert.Equal(await db.ScalarAsync<double>("SELECT close FROM eurusd_h1 ORDER BY timestamp DESC LIMIT 1"), latest.Close);
+
+        // The confluence, rebuilt from the same rows now and computed from them at that bar's time, answers as well,
+        // with the H1 values missing there too.
+        var at = DateTimeOffset.FromUnixTimeSeconds(latest.Time).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var url in new[] { "/api/confluence/EURUSD", $"/api/confluence/EURUSD?timestamp={at}" })
+        {
+            var confluence = await ApiCall.GetAsync(restarted, url,
+                r => r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer));
+            Assert.True(confluence.Status == HttpStatusCode.OK, $"{url}: {confluence}");
+            var h1 = confluence.Body.GetProperty("all_117_indicators").GetProperty("H1");
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, JsonValueKind.Null),
+                (h1.GetProperty("fractal_peaks").ValueKind, h1.GetProperty("momentum_candles").ValueKind, h1.GetProperty("tema").ValueKind));
+        }
     }
 
     private static BarRecord Bar(Timeframe timeframe, long time) =>
