@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the grid benchmarks that need real services (ingest backfill against the seed's sync and a raw
+# Runs the grid benchmarks that need real services (ingest backfill against the original design's sync and a raw
 # COPY, freshness, memory) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
 #
 #   deploy/bench.sh                # grid: defaults (30 days of 15 symbols)
 #   deploy/bench.sh --days 7       # extra arguments go to the benchmark program's `grid` command
-#   deploy/bench.sh http           # the API under wrk against the seed's read paths (installs wrk if missing)
+#   deploy/bench.sh http           # the API under wrk against the original design's read paths (installs wrk if missing)
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,6 +1,6 @@
 -- Development data: 2 days of synthetic bars (random walk from 2022-01-04 00:00 UTC)
 -- for EURUSD and XAUUSD on all nine timeframes, indicators computed per timeframe
--- (JSON shapes of DESIGN §3). The last bar of each timeframe is the forming one.
+-- (JSON shapes of docs/architecture.md). The last bar of each timeframe is the forming one.
 -- Apply after postgresql_schema.sql; existing rows are left alone.
 -- Generated: dotnet run --project src/TradingAlerts.Collector -- seed-sql --out sql/seed_data.sql
 

@@ -1,7 +1,7 @@
 -- TimescaleDB setup for the 135 bar tables; run after postgresql_schema.sql, only where the
 -- timescaledb extension is available (the bootstrapper checks pg_available_extensions).
 -- Per timeframe: chunk interval (~2,016 bars), compression of chunks older than two chunks
--- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the seed.
+-- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the original design.
 -- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 

@@ -2,7 +2,7 @@
 //|                                             IndicatorBuffers.mqh |
 //|                                               TradingAlerts Grid |
 //| Reads the custom indicators of one symbol-timeframe pair and     |
-//| turns them into the indicator columns of DESIGN.md section 3:    |
+//| turns them into the indicator columns (docs/architecture.md):    |
 //| JSON documents (times in unix seconds, never bar indexes) and    |
 //| numbers, "no value" being SQL NULL.                              |
 //+------------------------------------------------------------------+

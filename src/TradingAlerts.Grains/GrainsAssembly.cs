@@ -2,7 +2,7 @@ namespace TradingAlerts.Grains;
 
 /// <summary>
 /// Anchor type of the grains assembly: hosts and test clusters reference it so the Orleans code
-/// generator's metadata for this assembly is loaded. The grain classes arrive with the grid issue.
+/// generator's metadata for this assembly is loaded.
 /// </summary>
 public static class GrainsAssembly
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace TradingAlerts.Indicators;
 
-/// <summary>Writes the indicator JSON of DESIGN §3 (times in unix seconds, never bar indexes).</summary>
+/// <summary>Writes the indicator JSON of docs/architecture.md#indicator-json (times in unix seconds, never bar indexes).</summary>
 public static class IndicatorJson
 {
     /// <summary>fractals and zigzag: {"peaks":[{"time","price"}…],"bottoms":[…]}.</summary>

@@ -18,7 +18,7 @@ public static class IndicatorCatalogue
     ];
 
     /// <summary>
-    /// The 13 indicators of one timeframe (DESIGN §3); 13 × 9 timeframes are the "117 indicators".
+    /// The 13 indicators of one timeframe (docs/architecture.md#indicator-json); 13 × 9 timeframes are the "117 indicators".
     /// </summary>
     public static IReadOnlyList<string> PerTimeframe { get; } =
     [

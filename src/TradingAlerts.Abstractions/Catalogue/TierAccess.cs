@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace TradingAlerts.Abstractions.Catalogue;
 
-/// <summary>What each tier may see (DESIGN §1).</summary>
+/// <summary>What each tier may see (docs/architecture.md#tiers).</summary>
 public static class TierAccess
 {
     /// <summary>Symbols open to FREE callers.</summary>

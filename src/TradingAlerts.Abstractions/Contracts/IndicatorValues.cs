@@ -1,7 +1,7 @@
 namespace TradingAlerts.Abstractions.Contracts;
 
 /// <summary>
-/// The indicator columns of one bar. JSON columns hold validated JSON text in the shapes of DESIGN §3
+/// The indicator columns of one bar. JSON columns hold validated JSON text in the shapes of docs/architecture.md#indicator-json
 /// (times in unix seconds, never bar indexes); numbers are null where the indicator has no value yet.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TradingAlerts.IndicatorValues")]

@@ -1,6 +1,6 @@
 namespace TradingAlerts.Abstractions.Contracts;
 
-/// <summary>A momentum candle of one bar (DESIGN §3 momentum_candles).</summary>
+/// <summary>A momentum candle of one bar (momentum_candles in docs/architecture.md#indicator-json).</summary>
 [GenerateSerializer, Immutable, Alias("TradingAlerts.MomentumCandleInfo")]
 public readonly record struct MomentumCandleInfo(
     [property: Id(0)] long Time,

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Catalogue;
 namespace TradingAlerts.Abstractions.Contracts;
 
 /// <summary>
-/// The signals of one timeframe computed from its latest bar (DESIGN §4). Each signal votes +1, −1 or 0;
+/// The signals of one timeframe computed from its latest bar (docs/architecture.md#signals-and-the-confluence-score). Each signal votes +1, −1 or 0;
 /// trend is bullish when the net is at least +2, bearish at most −2; strength = |net| / available.
 /// </summary>
 /// <param name="Timeframe">Timeframe the signal belongs to.</param>

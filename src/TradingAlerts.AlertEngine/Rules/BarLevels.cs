@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Contracts;
 
 namespace TradingAlerts.AlertEngine.Rules;
 
-/// <summary>The price levels of a bar's structure JSON (DESIGN §3) that the rules compare closes with.</summary>
+/// <summary>The price levels of a bar's structure JSON (docs/architecture.md#indicator-json) that the rules compare closes with.</summary>
 public static class BarLevels
 {
     /// <summary>

@@ -28,7 +28,7 @@ public static class DevSeedWriter
         var sql = new StringBuilder();
         sql.Append("-- Development data: ").Append(Days).Append(" days of synthetic bars (random walk from 2022-01-04 00:00 UTC)\n")
            .Append("-- for ").AppendJoin(" and ", SeedSymbols).Append(" on all nine timeframes, indicators computed per timeframe\n")
-           .Append("-- (JSON shapes of DESIGN §3). The last bar of each timeframe is the forming one.\n")
+           .Append("-- (JSON shapes of docs/architecture.md). The last bar of each timeframe is the forming one.\n")
            .Append("-- Apply after postgresql_schema.sql; existing rows are left alone.\n")
            .Append("-- Generated: dotnet run --project src/TradingAlerts.Collector -- seed-sql --out sql/seed_data.sql\n");
         for (var s = 0; s < SeedSymbols.Count; s++)

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Grains.Signals;
 
 /// <summary>
-/// The signals of one timeframe from its latest bar (DESIGN §4). Each votes +1 (bullish), −1 (bearish)
+/// The signals of one timeframe from its latest bar (docs/architecture.md#signals-and-the-confluence-score). Each votes +1 (bullish), −1 (bearish)
 /// or 0; a signal whose inputs are missing does not vote and does not count as available.
 /// trend = bullish when the net is ≥ +2, bearish when ≤ −2, else neutral; strength = |net| / available.
 /// </summary>

@@ -35,7 +35,7 @@ public static class SchemaScripts
     public static string Sqlite()
     {
         var sql = new StringBuilder();
-        sql.Append("-- SQLite schema of a collector file (DESIGN §3): one table per symbol, all nine timeframes,\n")
+        sql.Append("-- SQLite schema of a collector file (docs/architecture.md): one table per symbol, all nine timeframes,\n")
            .Append("-- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert\n")
            .Append("-- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.\n")
            .Append(GeneratedNote)
@@ -75,7 +75,7 @@ public static class SchemaScripts
     public static string Postgres()
     {
         var sql = new StringBuilder();
-        sql.Append("-- PostgreSQL bar tables (DESIGN §3): one per symbol and timeframe, 15 x 9 = 135, idempotent.\n")
+        sql.Append("-- PostgreSQL bar tables (docs/architecture.md): one per symbol and timeframe, 15 x 9 = 135, idempotent.\n")
            .Append("-- timestamp is the bar open time. TimescaleDB features are in timescaledb_setup.sql.\n")
            .Append(GeneratedNote);
         foreach (var pair in Pair.All)
@@ -109,7 +109,7 @@ public static class SchemaScripts
         sql.Append("-- TimescaleDB setup for the 135 bar tables; run after postgresql_schema.sql, only where the\n")
            .Append("-- timescaledb extension is available (the bootstrapper checks pg_available_extensions).\n")
            .Append("-- Per timeframe: chunk interval (~2,016 bars), compression of chunks older than two chunks\n")
-           .Append("-- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the seed.\n")
+           .Append("-- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the original design.\n")
            .Append(GeneratedNote)
            .Append('\n')
            .Append("CREATE EXTENSION IF NOT EXISTS timescaledb;\n\n")

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Catalogue;
 namespace TradingAlerts.Storage.Schema;
 
 /// <summary>
-/// TimescaleDB settings of one timeframe's tables. Retention is the seed plan's (about 10,000 bars);
+/// TimescaleDB settings of one timeframe's tables. Retention is the original design's (about 10,000 bars);
 /// a chunk holds about 2,016 bars (one week of M5) so chunks stay small at every timeframe, and a
 /// chunk is compressed once it is two chunks old, long after its bars stop being rewritten.
 /// </summary>
