@@ -22,16 +22,17 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
-    internal GridSubscription(int buffer, Func<ChannelWriter<T>, IReadOnlyList<Target>> targets, TimeSpan renewEvery, ILogger logger)
+    /// <param name="into">Where observers deliver; null: this subscription's own bounded queue (<see cref="Updates"/>).</param>
+    internal GridSubscription(int buffer, ChannelWriter<T>? into, Func<ChannelWriter<T>, IReadOnlyList<Target>> targets, TimeSpan renewEvery, ILogger logger)
     {
-        _updates = Channel.CreateBounded<T>(new BoundedChannelOptions(buffer) { FullMode = BoundedChannelFullMode.DropOldest });
-        _targets = targets(_updates.Writer);
+        _updates = Channel.CreateBounded<T>(new BoundedChannelOptions(into is null ? buffer : 1) { FullMode = BoundedChannelFullMode.DropOldest });
+        _targets = targets(into ?? _updates.Writer);
         _renewEvery = renewEvery;
         _logger = logger;
         _renewals = Task.Run(RenewAsync);
     }
 
-    /// <summary>The updates; completes when the subscription is disposed.</summary>
+    /// <summary>The updates (none when they are delivered elsewhere); completes when the subscription is disposed.</summary>
     public ChannelReader<T> Updates => _updates.Reader;
 
     /// <summary>Grains whose last subscribe call succeeded.</summary>

@@ -16,10 +16,26 @@ public sealed class GridSubscriptions(IGrainFactory grains, IOptions<TradingAler
     private TradingAlertsClientOptions Options => options.Value;
 
     /// <summary>Bar updates of <paramref name="pairs"/> until the subscription is disposed.</summary>
-    public GridSubscription<BarUpdate> SubscribeBars(IEnumerable<Pair> pairs)
+    public GridSubscription<BarUpdate> SubscribeBars(IEnumerable<Pair> pairs) => Bars(pairs, null);
+
+    /// <summary>
+    /// Bar updates of <paramref name="pairs"/> written to <paramref name="into"/> (a caller that orders them with
+    /// work of its own, as the silo's live streams do) until the subscription is disposed.
+    /// </summary>
+    public GridSubscription<BarUpdate> SubscribeBars(IEnumerable<Pair> pairs, ChannelWriter<BarUpdate> into) =>
+        Bars(pairs, into ?? throw new ArgumentNullException(nameof(into)));
+
+    /// <summary>Confluence updates of <paramref name="symbols"/> (catalogue symbols) until the subscription is disposed.</summary>
+    public GridSubscription<ConfluenceSnapshot> SubscribeConfluence(IEnumerable<string> symbols) => Confluence(symbols, null);
+
+    /// <summary>Confluence updates of <paramref name="symbols"/> written to <paramref name="into"/> until the subscription is disposed.</summary>
+    public GridSubscription<ConfluenceSnapshot> SubscribeConfluence(IEnumerable<string> symbols, ChannelWriter<ConfluenceSnapshot> into) =>
+        Confluence(symbols, into ?? throw new ArgumentNullException(nameof(into)));
+
+    private GridSubscription<BarUpdate> Bars(IEnumerable<Pair> pairs, ChannelWriter<BarUpdate>? into)
     {
         var distinct = pairs.Distinct().ToArray();
-        return new GridSubscription<BarUpdate>(Options.UpdateBuffer, writer => [.. distinct.Select(pair =>
+        return new GridSubscription<BarUpdate>(Options.UpdateBuffer, into, writer => [.. distinct.Select(pair =>
         {
             var grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
             var observer = new BarObserver(pair, writer);
@@ -29,11 +45,10 @@ public sealed class GridSubscriptions(IGrainFactory grains, IOptions<TradingAler
         })], Options.RenewInterval, logger);
     }
 
-    /// <summary>Confluence updates of <paramref name="symbols"/> (catalogue symbols) until the subscription is disposed.</summary>
-    public GridSubscription<ConfluenceSnapshot> SubscribeConfluence(IEnumerable<string> symbols)
+    private GridSubscription<ConfluenceSnapshot> Confluence(IEnumerable<string> symbols, ChannelWriter<ConfluenceSnapshot>? into)
     {
         var distinct = symbols.Select(Symbols.Normalize).Distinct(StringComparer.Ordinal).ToArray();
-        return new GridSubscription<ConfluenceSnapshot>(Options.UpdateBuffer, writer => [.. distinct.Select(symbol =>
+        return new GridSubscription<ConfluenceSnapshot>(Options.UpdateBuffer, into, writer => [.. distinct.Select(symbol =>
         {
             var grain = grains.GetGrain<IConfluenceGrain>(symbol);
             var observer = new ConfluenceObserver(writer);

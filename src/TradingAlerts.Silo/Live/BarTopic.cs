@@ -1,6 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Client;
 using TradingAlerts.Grains.Signals;
 using TradingAlerts.Silo.Api;
 
@@ -10,34 +11,28 @@ namespace TradingAlerts.Silo.Live;
 /// The bars of one pair: each update becomes a <c>bar</c> event in the indicators endpoint's shape, holding
 /// the changed bars, with the structures (fractals, lines, zigzag, keltner) of the pair's latest bar.
 /// </summary>
-internal sealed class BarTopic : LiveTopic, IBarObserver
+internal sealed class BarTopic : LiveTopic
 {
     public const string EventType = "bar";
 
-    private readonly IGrainFactory _grains;
     private readonly Pair _pair;
     private readonly ITimeframeGrain _grain;
-    private readonly IBarObserver _reference;
     private BarRecord? _latest; // the pump's own
 
-    public BarTopic(Pair pair, IGrainFactory grains, TimeSpan renewEvery, ILogger logger)
-        : base(KeyOf(pair), renewEvery, logger)
+    public BarTopic(Pair pair, IGrainFactory grains, ILogger logger)
+        : base(KeyOf(pair), logger)
     {
-        _grains = grains;
         _pair = pair;
         _grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
-        _reference = grains.CreateObjectReference<IBarObserver>(this);
     }
 
     public static string KeyOf(Pair pair) => $"bars:{pair.Key}";
 
-    public void OnBars(string pairKey, BarRecord[] bars) => Post(bars);
-
-    protected override Task SubscribeAsync() => _grain.Subscribe(_reference);
-
-    protected override Task UnsubscribeAsync() => _grain.Unsubscribe(_reference);
-
-    protected override void DeleteReference() => _grains.DeleteObjectReference<IBarObserver>(_reference);
+    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
+    {
+        var subscription = subscriptions.SubscribeBars([_pair], Inbox<BarUpdate>());
+        return (subscription, subscription.FirstRound);
+    }
 
     protected override async Task<LiveEvent> CurrentAsync()
     {
@@ -52,7 +47,7 @@ internal sealed class BarTopic : LiveTopic, IBarObserver
 
     protected override Task<LiveEvent> UpdateAsync(object update)
     {
-        var bars = (BarRecord[])update;
+        var bars = ((BarUpdate)update).Bars;
         foreach (var bar in bars)
         {
             Track(bar);
@@ -70,7 +65,7 @@ internal sealed class BarTopic : LiveTopic, IBarObserver
         }
     }
 
-    private byte[] Render(BarRecord[] changed, Tier tier)
+    private byte[] Render(IReadOnlyList<BarRecord> changed, Tier tier)
     {
         // The grain sends bars ordered by time then seq: of several versions of one bar the last is current.
         var bars = changed.Reverse().DistinctBy(b => b.Time).OrderBy(b => b.Time).ToArray();

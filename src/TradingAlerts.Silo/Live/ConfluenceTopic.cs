@@ -1,35 +1,32 @@
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Client;
 using TradingAlerts.Silo.Api;
 
 namespace TradingAlerts.Silo.Live;
 
 /// <summary>The confluence of one symbol: each change becomes a <c>confluence</c> event in the GET /api/confluence shape.</summary>
-internal sealed class ConfluenceTopic : LiveTopic, IConfluenceObserver
+internal sealed class ConfluenceTopic : LiveTopic
 {
     public const string EventType = "confluence";
 
-    private readonly IGrainFactory _grains;
+    private readonly string _symbol;
     private readonly IConfluenceGrain _grain;
-    private readonly IConfluenceObserver _reference;
 
-    public ConfluenceTopic(string symbol, IGrainFactory grains, TimeSpan renewEvery, ILogger logger)
-        : base(KeyOf(symbol), renewEvery, logger)
+    public ConfluenceTopic(string symbol, IGrainFactory grains, ILogger logger)
+        : base(KeyOf(symbol), logger)
     {
-        _grains = grains;
+        _symbol = symbol;
         _grain = grains.GetGrain<IConfluenceGrain>(symbol);
-        _reference = grains.CreateObjectReference<IConfluenceObserver>(this);
     }
 
     public static string KeyOf(string symbol) => $"confluence:{symbol}";
 
-    public void OnConfluence(ConfluenceSnapshot snapshot) => Post(snapshot);
-
-    protected override Task SubscribeAsync() => _grain.Subscribe(_reference);
-
-    protected override Task UnsubscribeAsync() => _grain.Unsubscribe(_reference);
-
-    protected override void DeleteReference() => _grains.DeleteObjectReference<IConfluenceObserver>(_reference);
+    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
+    {
+        var subscription = subscriptions.SubscribeConfluence([_symbol], Inbox<ConfluenceSnapshot>());
+        return (subscription, subscription.FirstRound);
+    }
 
     protected override Task<LiveEvent> CurrentAsync() => Render();
 

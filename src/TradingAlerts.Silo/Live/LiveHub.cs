@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Client;
 using TradingAlerts.Grains.Options;
 
 namespace TradingAlerts.Silo.Live;
@@ -15,19 +16,22 @@ internal sealed class LiveHub : IAsyncDisposable
     private readonly Dictionary<string, LiveTopic> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<LiveClient> _clients = [];
     private readonly IGrainFactory _grains;
+    private readonly GridSubscriptions _subscriptions;
     private readonly LiveOptions _options;
-    private readonly TimeSpan _renewEvery;
     private readonly ILogger<LiveHub> _logger;
     private readonly CancellationTokenRegistration _stopping;
     private bool _stopped;
 
-    public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime, ILogger<LiveHub> logger)
+    public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime,
+        ILogger<LiveHub> logger, ILogger<GridSubscriptions> subscriptionLogger)
     {
         _grains = grains;
         _options = options.Value;
         _logger = logger;
-        // Well within the grain's observer expiry: a renewal may be late or fail once without the subscription lapsing.
-        _renewEvery = TimeSpan.FromTicks(Math.Max(grid.Value.ObserverExpiry.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks));
+        // The client library's renewing subscriptions, renewed well within the grain's observer expiry: a renewal may
+        // be late or fail once without the subscription lapsing.
+        var renewEvery = TimeSpan.FromTicks(Math.Max(grid.Value.ObserverExpiry.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks));
+        _subscriptions = new GridSubscriptions(grains, Options.Create(new TradingAlertsClientOptions { RenewInterval = renewEvery }), subscriptionLogger);
         _stopping = lifetime.ApplicationStopping.Register(EndStreams);
     }
 
@@ -46,10 +50,10 @@ internal sealed class LiveHub : IAsyncDisposable
     }
 
     public LiveClient JoinBars(Pair pair, Tier tier) =>
-        Join(BarTopic.KeyOf(pair), tier, () => new BarTopic(pair, _grains, _renewEvery, _logger));
+        Join(BarTopic.KeyOf(pair), tier, () => new BarTopic(pair, _grains, _logger));
 
     public LiveClient JoinConfluence(string symbol) =>
-        Join(ConfluenceTopic.KeyOf(symbol), Tier.Pro, () => new ConfluenceTopic(symbol, _grains, _renewEvery, _logger));
+        Join(ConfluenceTopic.KeyOf(symbol), Tier.Pro, () => new ConfluenceTopic(symbol, _grains, _logger));
 
     public async ValueTask DisposeAsync()
     {
@@ -82,7 +86,7 @@ internal sealed class LiveHub : IAsyncDisposable
             {
                 topic = create();
                 _topics.Add(key, topic);
-                topic.Start();
+                topic.Start(_subscriptions);
             }
 
             topic.Subscribers++;

@@ -1,20 +1,23 @@
 using System.Threading.Channels;
+using TradingAlerts.Client;
 
 namespace TradingAlerts.Silo.Live;
 
 /// <summary>
 /// One grain subscription of this silo (a pair's bars or a symbol's confluence) shared by any number of
-/// clients. Observer callbacks only queue; a single pump turns updates into events and fans them out, and
-/// also serves joins, so a joining client's initial state is read in order with the updates around it.
-/// The subscription is renewed on a timer because the grain's observer list expires entries.
+/// clients. The subscription is the client library's (<see cref="GridSubscriptions"/>: renewed within the
+/// grain's observer expiry, restored after a silo loss) delivering into this topic's inbox, so observer callbacks
+/// only queue; a single pump turns updates into events and fans them out, and also serves joins, so a joining
+/// client's initial state is read in order with the updates around it.
 /// </summary>
-internal abstract partial class LiveTopic(string key, TimeSpan renewEvery, ILogger logger)
+internal abstract partial class LiveTopic(string key, ILogger logger)
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<LiveClient> _clients = []; // the pump's own
     private Task _pump = Task.CompletedTask;
+    private IAsyncDisposable? _subscription;
 
     /// <summary>"bars:EURUSD/H1" or "confluence:EURUSD".</summary>
     public string Key { get; } = key;
@@ -24,57 +27,52 @@ internal abstract partial class LiveTopic(string key, TimeSpan renewEvery, ILogg
 
     private ILogger Logger { get; } = logger;
 
-    public void Start() => _pump = Task.Run(PumpAsync);
+    public void Start(GridSubscriptions subscriptions)
+    {
+        var (subscription, firstRound) = Subscribe(subscriptions);
+        _subscription = subscription;
+        _pump = Task.Run(() => PumpAsync(firstRound));
+    }
 
     public void Join(LiveClient client) => _inbox.Writer.TryWrite(new Joining(client));
 
     public void Leave(LiveClient client) => _inbox.Writer.TryWrite(new Leaving(client));
 
-    /// <summary>Ends the pump and the renewals, then unsubscribes: best effort and bounded, the silo may be going down.</summary>
+    /// <summary>Ends the pump, then the subscription (renewals stop, unsubscribe best effort and bounded: the silo may be going down).</summary>
     public async Task StopAsync()
     {
         _inbox.Writer.TryComplete();
         try
         {
             await _pump.WaitAsync(StopTimeout);
-            await UnsubscribeAsync().WaitAsync(StopTimeout);
         }
         catch (Exception ex)
         {
-            LogUnsubscribeFailed(Logger, ex, Key);
+            LogStopFailed(Logger, ex, Key);
         }
 
-        try
+        if (_subscription is { } subscription)
         {
-            DeleteReference(); // in any case: drops the runtime's registration of this object
-        }
-        catch (ObjectDisposedException)
-        {
-            // the silo's runtime is already gone, and the reference with it
+            await subscription.DisposeAsync();
         }
     }
 
-    /// <summary>From observer callbacks: never blocks the grain.</summary>
-    protected void Post(object update) => _inbox.Writer.TryWrite(update);
+    /// <summary>Subscribes the topic's grain, delivering into <see cref="Inbox{T}"/>; returns the subscription and its first round.</summary>
+    protected abstract (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions);
 
-    protected abstract Task SubscribeAsync();
-
-    protected abstract Task UnsubscribeAsync();
-
-    protected abstract void DeleteReference();
+    /// <summary>The inbox as a writer of <typeparamref name="T"/>: observer callbacks never block the grain.</summary>
+    protected ChannelWriter<T> Inbox<T>() => new InboxWriter<T>(_inbox.Writer);
 
     /// <summary>The current state, sent to a client when it joins.</summary>
     protected abstract Task<LiveEvent> CurrentAsync();
 
-    /// <summary>The event for an update posted by the observer callback.</summary>
+    /// <summary>The event for an update the subscription delivered.</summary>
     protected abstract Task<LiveEvent> UpdateAsync(object update);
 
-    private async Task PumpAsync()
+    private async Task PumpAsync(Task firstRound)
     {
         // Subscribed before any join is served, so no update after a client's initial state is missed.
-        await TrySubscribeAsync();
-        using var stop = new CancellationTokenSource();
-        var renewals = RenewAsync(stop.Token);
+        await firstRound;
         await foreach (var item in _inbox.Reader.ReadAllAsync())
         {
             switch (item)
@@ -90,10 +88,6 @@ internal abstract partial class LiveTopic(string key, TimeSpan renewEvery, ILogg
                     break;
             }
         }
-
-        // The inbox is complete: the topic is stopping.
-        await stop.CancelAsync();
-        await renewals;
     }
 
     private async Task JoinAsync(LiveClient client)
@@ -130,37 +124,8 @@ internal abstract partial class LiveTopic(string key, TimeSpan renewEvery, ILogg
         }
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(renewEvery);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await TrySubscribeAsync();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped
-        }
-    }
-
-    private async Task TrySubscribeAsync()
-    {
-        try
-        {
-            await SubscribeAsync();
-        }
-        catch (Exception ex)
-        {
-            // The next renewal tries again; until then the clients only miss updates.
-            LogSubscribeFailed(Logger, ex, Key);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Live {Topic}: unsubscribe failed")]
-    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string topic);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live {Topic}: the pump did not stop in time")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: current state unavailable, client refused")]
     private static partial void LogNoCurrentState(ILogger logger, Exception exception, string topic);
@@ -168,10 +133,14 @@ internal abstract partial class LiveTopic(string key, TimeSpan renewEvery, ILogg
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: update dropped")]
     private static partial void LogUpdateDropped(ILogger logger, Exception exception, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: subscribe failed, retried at the next renewal")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception, string topic);
-
     private sealed record Joining(LiveClient Client);
 
     private sealed record Leaving(LiveClient Client);
+
+    private sealed class InboxWriter<T>(ChannelWriter<object> inbox) : ChannelWriter<T>
+    {
+        public override bool TryWrite(T item) => inbox.TryWrite(item!);
+
+        public override ValueTask<bool> WaitToWriteAsync(CancellationToken cancellationToken = default) => inbox.WaitToWriteAsync(cancellationToken);
+    }
 }
