@@ -32,11 +32,11 @@ public sealed class IngestAgentTests : IDisposable
         var rows = _file.WriteHistory(2, "EURUSD", "XAUUSD");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis);
         var events = new ConcurrentQueue<string>();
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal("bars:XAUUSD:H1"), (_, message) => events.Enqueue(message!));
 
-        await using var silo = Silo(db, TestServices.Redis);
+        await using var silo = Silo(db, TestEnvironment.Redis);
         using var client = silo.CreateClient(); // starts the host
         await WaitForRows(db, ["EURUSD", "XAUUSD"], rows);
 
@@ -60,7 +60,7 @@ public sealed class IngestAgentTests : IDisposable
         var rows = _file.WriteHistory(2, "USDJPY");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        var nobody = $"127.0.0.1:{TestServices.FreePort()}"; // nothing listens there
+        var nobody = $"127.0.0.1:{TestEnvironment.FreePort()}"; // nothing listens there
         await using var silo = Silo(db, nobody);
         using var client = silo.CreateClient();
         await WaitForRows(db, ["USDJPY"], rows);

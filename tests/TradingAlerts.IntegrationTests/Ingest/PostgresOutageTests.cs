@@ -60,7 +60,7 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
 
     private static async Task Admin(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestServices.PostgresAdmin);
+        await using var connection = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -129,14 +129,14 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     private Silo StartSilo(int index, string clusterId)
     {
-        var http = TestServices.FreePort();
+        var http = TestEnvironment.FreePort();
         var process = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
         [
             $"--urls=http://127.0.0.1:{http}",
             $"--ConnectionStrings:Postgres={db.ConnectionString}",
             $"--Orleans:ClusterId={clusterId}",
-            $"--Orleans:SiloPort={TestServices.FreePort()}",
-            $"--Orleans:GatewayPort={TestServices.FreePort()}",
+            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
+            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
             "--Orleans:AdvertisedIP=127.0.0.1",
             "--Demo:Enabled=false",
             "--RateLimits:Enabled=false",
