@@ -45,11 +45,7 @@ public sealed class IngestAgentTests : IDisposable
         Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM xauusd_h1"), h1.Count);
         Assert.Equal(await db.ScalarAsync<double>("SELECT close FROM xauusd_h1 ORDER BY timestamp DESC LIMIT 1"), h1.Close[^1]);
         Assert.True(await grains.GetGrain<ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) > 0);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (events.IsEmpty)
-        {
-            await Task.Delay(50, wait.Token);
-        }
+        await Eventually.UntilAsync("a published bar event", () => !events.IsEmpty, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains("\"symbol\":\"XAUUSD\"", events.First(), StringComparison.Ordinal);
     }
