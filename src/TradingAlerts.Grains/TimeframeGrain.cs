@@ -22,6 +22,7 @@ public sealed partial class TimeframeGrain(
     IBarStore store,
     IGridEventPublisher events,
     IOptions<GridOptions> options,
+    TimeProvider clock,
     ILogger<TimeframeGrain> logger) : Grain, ITimeframeGrain
 {
     /// <summary>Bars searched back for the latest momentum candle.</summary>
@@ -121,7 +122,7 @@ public sealed partial class TimeframeGrain(
         // Freshness counts every delivery, changed or not: it says data is still flowing.
         if (bars.Length > 0)
         {
-            _lastReceivedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            _lastReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var written = bars.Max(b => b.WrittenAtMs);
             _lastWrittenAtMs = written > (_lastWrittenAtMs ?? 0) ? written : _lastWrittenAtMs;
         }

@@ -23,15 +23,15 @@ internal static class BackfillBenchmark
     public static async Task<(double Seed, double Grid, double Copy)> RunAsync(string admin, Dictionary<string, List<BarRecord>> rows, TextWriter output)
     {
         var total = rows.Values.Sum(r => r.Count);
-        await using var seedDb = await BenchDatabase.CreateAsync(admin, "seed");
+        await using var seedDb = await ThrowawayDatabase.CreateAsync("bench_seed", DatabaseContent.Schema, admin);
         var seed = await Time(() => SeedSyncAsync(seedDb.DataSource, rows));
         output.WriteLine($"seed sync (100 single-row upserts per round trip): {total / seed.TotalSeconds,10:N0} rows/s ({seed.TotalSeconds:0.0} s)");
 
-        await using var gridDb = await BenchDatabase.CreateAsync(admin, "grid");
+        await using var gridDb = await ThrowawayDatabase.CreateAsync("bench_grid", DatabaseContent.Schema, admin);
         var grid = await Time(() => GridAsync(gridDb.DataSource, rows));
         output.WriteLine($"grid (SymbolGrain batches, write-through):       {total / grid.TotalSeconds,10:N0} rows/s ({grid.TotalSeconds:0.0} s)");
 
-        await using var copyDb = await BenchDatabase.CreateAsync(admin, "copy");
+        await using var copyDb = await ThrowawayDatabase.CreateAsync("bench_copy", DatabaseContent.Schema, admin);
         var copy = await Time(() => CopyAsync(copyDb.DataSource, rows));
         output.WriteLine($"ceiling (raw binary COPY into empty tables):     {total / copy.TotalSeconds,10:N0} rows/s ({copy.TotalSeconds:0.0} s)");
 

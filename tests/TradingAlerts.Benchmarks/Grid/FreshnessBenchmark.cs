@@ -50,11 +50,8 @@ internal static class FreshnessBenchmark
         }
 
         // On a fresh file the i-th write has seq i + 1.
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!seen.Any(s => s.Seq >= updates) && !wait.IsCancellationRequested)
-        {
-            await Task.Delay(50);
-        }
+        // Bounded; what arrived by then is reported either way.
+        await Eventually.LastAsync(() => Task.FromResult(seen.Any(s => s.Seq >= updates)), all => all, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
 
         var observations = seen.OrderBy(s => s.Seq).ToArray();
         var latencies = new List<double>(updates);

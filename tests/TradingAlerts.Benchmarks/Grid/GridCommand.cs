@@ -37,7 +37,7 @@ internal static class GridCommand
 
             if (part is null or "freshness")
             {
-                await using var db = await BenchDatabase.CreateAsync(admin, "fresh");
+                await using var db = await ThrowawayDatabase.CreateAsync("bench_fresh", DatabaseContent.Schema, admin);
                 await FreshnessBenchmark.RunAsync(db.DataSource, parse.GetValue(updates), output);
             }
 

@@ -34,7 +34,7 @@ internal static class HttpCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var bars = parse.GetValue(limit);
-            await using var db = await BenchDatabase.CreateAsync(parse.GetValue(postgres)!, "http");
+            await using var db = await ThrowawayDatabase.CreateAsync("bench_http", DatabaseContent.Schema, parse.GetValue(postgres)!);
             await using var redisConnection = await ConnectionMultiplexer.ConnectAsync(parse.GetValue(redis)!);
             var store = new PostgresBarStore(db.DataSource);
             var baselines = new Baselines(store, redisConnection.GetDatabase(), Pair, bars);

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 
 namespace TradingAlerts.E2E.Infrastructure;
 
@@ -16,7 +14,7 @@ namespace TradingAlerts.E2E.Infrastructure;
 /// </summary>
 public sealed class SiloProcess : IAsyncLifetime
 {
-    public const string PostgresVariable = "TA_TEST_POSTGRES";
+    private const string SiloProject = "TradingAlerts.Silo";
 
     /// <summary>Days of demo history: enough for 100+ H1 bars and a few D1 bars, quick to ingest.</summary>
     public const int DemoDays = 6;
@@ -27,11 +25,9 @@ public sealed class SiloProcess : IAsyncLifetime
     private readonly string _work = Directory.CreateTempSubdirectory("tradingalerts-e2e-").FullName;
     private readonly StringBuilder _log = new();
     private Process? _process;
-    private string _admin = string.Empty;
+    private ThrowawayDatabase? _database;
 
-    public string Database { get; } = $"ta_e2e_{Guid.NewGuid():N}";
-
-    public string PostgresConnection { get; private set; } = string.Empty;
+    public string PostgresConnection => _database?.ConnectionString ?? string.Empty;
 
     public string CollectorPath => Path.Combine(_work, "collector.db");
 
@@ -43,25 +39,9 @@ public sealed class SiloProcess : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _admin = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } admin
-            ? admin
-            : throw new InvalidOperationException(
-                $"{PostgresVariable} is not set: the end-to-end tests need a real PostgreSQL 15. Run them with deploy/test.sh, " +
-                $"which installs and starts PostgreSQL on loopback and exports {PostgresVariable}.");
-        try
-        {
-            await using var connection = new NpgsqlConnection(_admin);
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException)
-        {
-            throw new InvalidOperationException($"PostgreSQL from {PostgresVariable} ({_admin}) is unreachable: {ex.Message}. Run the tests with deploy/test.sh.", ex);
-        }
-
-        PostgresConnection = new NpgsqlConnectionStringBuilder(_admin) { Database = Database }.ConnectionString;
-        var port = FreePort();
+        // Empty: the silo applies the schema at startup, as in production.
+        _database = await ThrowawayDatabase.CreateAsync("ta_e2e", DatabaseContent.Empty);
+        var port = TestEnvironment.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Start(port);
@@ -114,12 +94,12 @@ public sealed class SiloProcess : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet")
         {
             // The project folder is the content root, as with `dotnet run`: appsettings and wwwroot from there.
-            WorkingDirectory = Repository.SiloProject,
+            WorkingDirectory = BuiltProgram.ProjectFolder(SiloProject),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Repository.SiloAssembly);
+        start.ArgumentList.Add(BuiltProgram.Assembly(SiloProject));
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -127,8 +107,8 @@ public sealed class SiloProcess : IAsyncLifetime
             ["ConnectionStrings__Postgres"] = PostgresConnection,
             ["Database__ApplySchemaOnStartup"] = "true",
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
-            ["Orleans__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans__ClusterId"] = $"e2e-{Guid.NewGuid():N}",
             ["Demo__Enabled"] = "true",
             ["Demo__SqlitePath"] = CollectorPath,
@@ -164,9 +144,8 @@ public sealed class SiloProcess : IAsyncLifetime
 
     private async Task WaitAsync(string what, TimeSpan timeout, Func<Task<bool>> ready)
     {
-        var deadline = DateTime.UtcNow + timeout;
         Exception? last = null;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.UntilAsync(what, async () =>
         {
             if (_process!.HasExited)
             {
@@ -175,27 +154,14 @@ public sealed class SiloProcess : IAsyncLifetime
 
             try
             {
-                if (await ready())
-                {
-                    return;
-                }
+                return await ready();
             }
             catch (HttpRequestException ex)
             {
                 last = ex; // not listening yet
+                return false;
             }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s for {what} ({last?.Message}). The silo's output:\n{LogTail()}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }, timeout, TimeSpan.FromMilliseconds(500), () => Task.FromResult($"({last?.Message}) The silo's output:\n{LogTail()}"));
     }
 
     public async ValueTask DisposeAsync()
@@ -208,13 +174,9 @@ public sealed class SiloProcess : IAsyncLifetime
         }
 
         _process?.Dispose();
-        if (PostgresConnection.Length > 0)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_admin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
 
         Directory.Delete(_work, recursive: true);

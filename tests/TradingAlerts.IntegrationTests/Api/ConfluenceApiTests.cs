@@ -34,10 +34,8 @@ public sealed class ConfluenceApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         // Timeframe grains push their signals one-way: wait (bounded) until the grain has all nine.
         var grain = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IConfluenceGrain>(symbol);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while ((await grain.GetConfluence(null)).Signals.Count < 9)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
+        await Eventually.UntilAsync($"nine signals at the {symbol} confluence", async () => (await grain.GetConfluence(null)).Signals.Count >= 9,
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), cancellationToken: timeout.Token);
 
         var response = await api.Client(api.ProToken).GetAsync(new Uri($"/api/confluence/{symbol}", UriKind.Relative), timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -186,22 +186,8 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
         return call;
     }
 
-    private static async Task WaitUntilAsync(string what, Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Bounded);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(200, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-            {
-                Assert.Fail($"Timed out after {Bounded} waiting for {what}");
-            }
-        }
-    }
+    private static Task WaitUntilAsync(string what, Func<Task<bool>> condition) =>
+        Eventually.UntilAsync(what, condition, Bounded, TimeSpan.FromMilliseconds(200), cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>The same timestamp, score, counts and breakdown (the indicators' JSON text may be normalized by PostgreSQL).</summary>
     private static void AssertSameConfluence(JsonElement before, JsonElement after)

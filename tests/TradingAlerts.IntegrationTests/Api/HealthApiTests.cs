@@ -26,19 +26,7 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
     /// <summary>Polls until <paramref name="done"/> holds for the answer (bounded), then returns that answer.</summary>
     internal static async Task<(HttpStatusCode Status, JsonElement Body)> WaitFor(
         HttpClient client, string url, Func<HttpStatusCode, JsonElement, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            var (status, body) = await Get(client, url);
-            if (done(status, body))
-            {
-                return (status, body);
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+        => await Eventually.UntilAsync($"{url} to answer as expected", () => Get(client, url), r => done(r.Status, r.Body), TimeSpan.FromSeconds(120), cancellationToken: Ct);
 
     private static SiloFactory Silo(double sqliteStaleAfterSeconds, double staleAfterBars, params string[] files)
     {

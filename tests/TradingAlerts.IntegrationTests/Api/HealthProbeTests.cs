@@ -33,7 +33,7 @@ public sealed class HealthProbeTests
         await db.InitializeAsync();
         // A bar written before the silo started: its grain rehydrates it and has received nothing since.
         await Exec(db, "INSERT INTO eurusd_h1 (timestamp, open, high, low, close) VALUES (to_timestamp(1641254400), 1.1, 1.2, 1.0, 1.15)");
-        await using var silo = ClusterSilo(db, TestServices.Redis);
+        await using var silo = ClusterSilo(db, TestEnvironment.Redis);
         using var client = silo.CreateClient();
 
         var (status, ready) = await Get(client, "/health/ready");
@@ -89,7 +89,7 @@ public sealed class HealthProbeTests
     {
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        var nobody = $"127.0.0.1:{TestServices.FreePort()}"; // nothing listens there
+        var nobody = $"127.0.0.1:{TestEnvironment.FreePort()}"; // nothing listens there
         await using var silo = ClusterSilo(db, nobody);
         using var client = silo.CreateClient();
 
@@ -107,7 +107,7 @@ public sealed class HealthProbeTests
 
     private static async Task Admin(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestServices.PostgresAdmin);
+        await using var connection = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(Ct);

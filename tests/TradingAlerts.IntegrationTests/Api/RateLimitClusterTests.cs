@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,11 +52,8 @@ public sealed class RateLimitClusterTests(SchemaDatabase db) : IClassFixture<Sch
     private static async Task WaitForActiveSilos(SiloFactory silo, int count, CancellationToken ct)
     {
         var membership = silo.Services.GetRequiredService<IClusterMembershipService>();
-        var waited = Stopwatch.StartNew();
-        while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < count)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"the silo saw fewer than {count} active silos after 60 s");
-            await Task.Delay(100, ct);
-        }
+        await Eventually.UntilAsync($"the silo to see {count} active silos",
+            () => membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) >= count,
+            TimeSpan.FromSeconds(60), cancellationToken: ct);
     }
 }

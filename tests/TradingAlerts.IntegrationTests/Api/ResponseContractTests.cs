@@ -231,13 +231,8 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
         // nine tables too) is activated afresh by a later call, so both answer 200 again within a bounded wait.
         foreach (var url in new[] { "/api/indicators/AUDJPY/H2", "/api/confluence/AUDJPY" })
         {
-            var deadline = TimeProvider.System.GetTimestamp() + (10 * TimeProvider.System.TimestampFrequency);
-            var call = await ApiCall.GetAsync(client, url);
-            while (call.Status != HttpStatusCode.OK && TimeProvider.System.GetTimestamp() < deadline)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-                call = await ApiCall.GetAsync(client, url);
-            }
+            var call = await Eventually.LastAsync(() => ApiCall.GetAsync(client, url), c => c.Status == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.True(call.Status == HttpStatusCode.OK, $"{url} after the table is back: {call}");
         }

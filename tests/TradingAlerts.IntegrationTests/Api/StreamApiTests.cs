@@ -58,14 +58,8 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         await Grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, source, rows, rows.Length));
     }
 
-    private async Task WaitForTopic(string topic, int subscribers)
-    {
-        using var timeout = new CancellationTokenSource(Bounded);
-        while (Hub.Topics.GetValueOrDefault(topic) != subscribers)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    private Task WaitForTopic(string topic, int subscribers) =>
+        Eventually.UntilAsync($"{topic} to have {subscribers} subscribers", () => Hub.Topics.GetValueOrDefault(topic) == subscribers, Bounded, TimeSpan.FromMilliseconds(20));
 
     [Fact]
     public async Task Bar_stream_starts_with_the_latest_bar_then_sends_each_new_bar_per_tier()

@@ -24,11 +24,11 @@ public sealed class ClientSubscriptionTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clusterId = $"client-{Guid.NewGuid():N}";
-        var gatewayPort = TestServices.FreePort();
+        var gatewayPort = TestEnvironment.FreePort();
         var settings = new Dictionary<string, string?>
         {
             ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:SiloPort"] = TestServices.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
         };
 

@@ -40,15 +40,6 @@ public sealed class AllOrNothingApplyTests(GridClusterFixture grid) : IClassFixt
         return ([.. history.Where(r => r.Timeframe == timeframe)], observer);
     }
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
-
     [Fact]
     public async Task A_refused_batch_changes_nothing_and_the_corrected_redelivery_is_heard_by_observers()
     {
@@ -78,7 +69,7 @@ public sealed class AllOrNothingApplyTests(GridClusterFixture grid) : IClassFixt
         var fixedBar = broken with { Close = last.Close, Seq = cursor + 3 };
         var result = await symbol.Ingest(new IngestBatch("AUDUSD", "a.db", [good, fixedBar], cursor + 3));
         Assert.Equal(2, result.BarsWritten);
-        await Eventually(() => observer.Bars.Count >= 2);
+        await Eventually.UntilAsync("the observer to receive two bars", () => observer.Bars.Count >= 2, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([good.Time, fixedBar.Time], observer.Bars.Select(b => b.Time));
         var applied = await grain.GetBars(1000);
         Assert.Equal(before.Version + 1, applied.Version);
@@ -109,7 +100,7 @@ public sealed class AllOrNothingApplyTests(GridClusterFixture grid) : IClassFixt
 
         Assert.Equal(2, result.BarsWritten);
         var expected = malformed with { Indicators = malformed.Indicators with { Fractals = null, MomentumCandles = null } };
-        await Eventually(() => observer.Bars.Count >= 2);
+        await Eventually.UntilAsync("the observer to receive two bars", () => observer.Bars.Count >= 2, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([first, expected], observer.Bars);
         Assert.Equal(version + 1, (await grain.GetBars(1)).Version);
         Assert.Equal(expected, await grain.GetLatest());

@@ -63,20 +63,6 @@ public sealed class EmbeddedCollectionTests
         Assert.Equal((scoreBefore.Score, scoreBefore.Bullish, scoreBefore.Bearish, scoreBefore.Time), (scoreAfter.Score, scoreAfter.Bullish, scoreAfter.Bearish, scoreAfter.Time));
     }
 
-    private static async Task WaitUntilAsync(string what, Func<Task<bool>> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Bounded);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(200, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-            {
-                Assert.Fail($"Timed out after {Bounded} waiting for {what}");
-            }
-        }
-    }
+    private static Task WaitUntilAsync(string what, Func<Task<bool>> condition) =>
+        Eventually.UntilAsync(what, condition, Bounded, TimeSpan.FromMilliseconds(200), cancellationToken: TestContext.Current.CancellationToken);
 }

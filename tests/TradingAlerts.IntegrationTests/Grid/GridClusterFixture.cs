@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Events;
@@ -34,6 +35,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IBarStore, PostgresBarStore>();
             silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
             silo.Services.AddOptions<GridOptions>().Configure(o => o.BarCapacity = 500);
+            silo.Services.TryAddSingleton(TimeProvider.System); // as the silo host: grains read the time through it
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

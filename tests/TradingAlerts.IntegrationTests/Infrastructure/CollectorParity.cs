@@ -79,15 +79,8 @@ public static class CollectorParity
     public static async Task WaitForEqualAsync(PostgresDatabase db, string collectorPath, IEnumerable<string> symbols, TimeSpan? bound = null)
     {
         var list = symbols.ToList();
-        var deadline = TimeProvider.System.GetTimestamp();
-        List<string> differences;
-        while ((differences = await DifferencesAsync(db, collectorPath, list)).Count > 0
-               && TimeProvider.System.GetElapsedTime(deadline) < (bound ?? TimeSpan.FromSeconds(180)))
-        {
-            await Task.Delay(200);
-        }
-
-        Verdict(differences);
+        Verdict(await Eventually.LastAsync(() => DifferencesAsync(db, collectorPath, list), d => d.Count == 0,
+            bound ?? TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(200)));
     }
 
     private static void Verdict(List<string> differences) =>

@@ -8,8 +8,8 @@ public class RedisHarnessTests
     [Fact]
     public async Task Redis_from_the_harness_answers_and_stores()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync($"{TestServices.Redis},abortConnect=false,connectTimeout=5000");
-        Assert.True(redis.IsConnected, $"Redis at {TestServices.Redis} is unreachable. Run the suites with deploy/test.sh.");
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"{TestEnvironment.Redis},abortConnect=false,connectTimeout=5000");
+        Assert.True(redis.IsConnected, $"Redis at {TestEnvironment.Redis} is unreachable. Run the suites with deploy/test.sh.");
         var db = redis.GetDatabase();
         var key = $"ta-test:{Guid.NewGuid():N}";
         await db.StringSetAsync(key, "bar", TimeSpan.FromMinutes(1));

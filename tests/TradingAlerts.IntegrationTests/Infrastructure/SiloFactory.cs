@@ -14,8 +14,8 @@ public sealed class SiloFactory(IReadOnlyDictionary<string, string?>? settings =
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Orleans:SiloPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", TestServices.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:SiloPort", TestEnvironment.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", TestEnvironment.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", $"test-{Guid.NewGuid():N}");
         // Tests bring their own data: no demo collector writing into the source tree.
         builder.UseSetting("Demo:Enabled", "false");

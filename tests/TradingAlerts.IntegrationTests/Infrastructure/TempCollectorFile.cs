@@ -26,15 +26,10 @@ public sealed class TempCollectorFile : IDisposable
     /// <summary>Waits (bounded) until the symbols' tables hold at least <paramref name="rows"/> rows; returns the count.</summary>
     public static async Task<long> WaitForRowsAsync(PostgresDatabase db, IEnumerable<string> symbols, long rows)
     {
-        var sql = CountSql(symbols);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        long count;
-        while ((count = await db.ScalarAsync<long>(sql)) < rows)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-
-        return count;
+        var list = symbols.ToList();
+        var sql = CountSql(list);
+        return await Eventually.UntilAsync($"{rows} rows of {string.Join(", ", list)} in PostgreSQL",
+            () => db.ScalarAsync<long>(sql), count => count >= rows, TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(20));
     }
 
     public void Dispose()

@@ -183,24 +183,17 @@ public sealed class CollectorFileIdentityTests(SchemaDatabase db) : IClassFixtur
     {
         var pair = new Pair(symbol, bar.Timeframe);
         var grain = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ITimeframeGrain>(pair.Key);
-        var started = TimeProvider.System.GetTimestamp();
-        (double Open, double High, double Low, double Close)? stored = null;
-        (double Open, double High, double Low, double Close)? held = null;
-        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(60))
+        var expected = (bar.Open, bar.High, bar.Low, bar.Close);
+        var (stored, held) = await Eventually.LastAsync(async () =>
         {
             var rows = await db.QueryAsync($"SELECT open, high, low, close FROM {pair.TableName} WHERE timestamp = to_timestamp({bar.Time})",
                 r => (r.GetDouble(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3)));
-            stored = rows.Count == 1 ? rows[0] : null;
+            (double Open, double High, double Low, double Close)? inStore = rows.Count == 1 ? rows[0] : null;
             var bars = await grain.GetBars(100_000);
             var at = Array.IndexOf(bars.Time, bar.Time);
-            held = at < 0 ? null : (bars.Open[at], bars.High[at], bars.Low[at], bars.Close[at]);
-            if (stored == (bar.Open, bar.High, bar.Low, bar.Close) && held == stored)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
-        }
+            (double Open, double High, double Low, double Close)? inGrain = at < 0 ? null : (bars.Open[at], bars.High[at], bars.Low[at], bars.Close[at]);
+            return (Stored: inStore, Held: inGrain);
+        }, r => r.Stored == expected && r.Held == r.Stored, TimeSpan.FromSeconds(60));
 
         Assert.Equal((bar.Open, bar.High, bar.Low, bar.Close), stored);
         Assert.Equal(stored, held);

@@ -32,11 +32,11 @@ public sealed class IngestAgentTests : IDisposable
         var rows = _file.WriteHistory(2, "EURUSD", "XAUUSD");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis);
         var events = new ConcurrentQueue<string>();
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal("bars:XAUUSD:H1"), (_, message) => events.Enqueue(message!));
 
-        await using var silo = Silo(db, TestServices.Redis);
+        await using var silo = Silo(db, TestEnvironment.Redis);
         using var client = silo.CreateClient(); // starts the host
         await WaitForRows(db, ["EURUSD", "XAUUSD"], rows);
 
@@ -45,11 +45,7 @@ public sealed class IngestAgentTests : IDisposable
         Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM xauusd_h1"), h1.Count);
         Assert.Equal(await db.ScalarAsync<double>("SELECT close FROM xauusd_h1 ORDER BY timestamp DESC LIMIT 1"), h1.Close[^1]);
         Assert.True(await grains.GetGrain<ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) > 0);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (events.IsEmpty)
-        {
-            await Task.Delay(50, wait.Token);
-        }
+        await Eventually.UntilAsync("a published bar event", () => !events.IsEmpty, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains("\"symbol\":\"XAUUSD\"", events.First(), StringComparison.Ordinal);
     }
@@ -60,7 +56,7 @@ public sealed class IngestAgentTests : IDisposable
         var rows = _file.WriteHistory(2, "USDJPY");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        var nobody = $"127.0.0.1:{TestServices.FreePort()}"; // nothing listens there
+        var nobody = $"127.0.0.1:{TestEnvironment.FreePort()}"; // nothing listens there
         await using var silo = Silo(db, nobody);
         using var client = silo.CreateClient();
         await WaitForRows(db, ["USDJPY"], rows);

@@ -32,16 +32,13 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         silo.CreateClient().Dispose();
         var status = silo.Services.GetRequiredService<IngestStatus>();
         var count = TempCollectorFile.CountSql(TestSymbols);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows / 5);
 
         // Outage: no new connections, existing ones cut.
         await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
         await Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db.Name}' AND pid <> pg_backend_pid()");
-        while (status.Sources.Values.All(s => s.LastError is null))
-        {
-            await Task.Delay(50, timeout.Token); // the agent notices and backs off
-        }
+        await Eventually.UntilAsync("the agent to notice the outage", () => status.Sources.Values.Any(s => s.LastError is not null),
+            TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(50), cancellationToken: ct);
 
         Assert.Contains(status.Sources.Values, s => s.LastError is not null);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
@@ -52,15 +49,13 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows);
         await CollectorParity.WaitForEqualAsync(db, _file.Path, TestSymbols);
 
-        while (status.Sources.Values.Any(s => s.LastError is not null))
-        {
-            await Task.Delay(50, timeout.Token); // the error clears on the next success
-        }
+        await Eventually.UntilAsync("the error to clear on the next success", () => status.Sources.Values.All(s => s.LastError is null),
+            TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(50), cancellationToken: ct);
     }
 
     private static async Task Admin(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestServices.PostgresAdmin);
+        await using var connection = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -30,7 +30,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Starts <c>dotnet src/{project}/bin/{config}/net10.0/{project}.dll</c> in its output folder (so it finds its appsettings.json).</summary>
     public static ChildProcess Start(string name, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onLine = null)
     {
-        var folder = BuiltProgram(project);
+        var folder = BuiltProgram.OutputFolder(project);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder,
@@ -64,24 +64,6 @@ public sealed class ChildProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
-    }
-
-    /// <summary>The output folder of a project built in the configuration these tests were built in.</summary>
-    public static string BuiltProgram(string project)
-    {
-        // tests/TradingAlerts.IntegrationTests/bin/{config}/net10.0/
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TradingAlerts.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src", project, "bin", configuration, output.Name);
-        return File.Exists(Path.Combine(folder, project + ".dll"))
-            ? folder
-            : throw new InvalidOperationException($"{project} is not built in {folder}: build the solution first.");
     }
 
     /// <summary>kill -9 of the process and its children (no graceful shutdown).</summary>

@@ -129,14 +129,14 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     private Silo StartSilo(int index, string clusterId)
     {
-        var http = TestServices.FreePort();
+        var http = TestEnvironment.FreePort();
         var process = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
         [
             $"--urls=http://127.0.0.1:{http}",
             $"--ConnectionStrings:Postgres={db.ConnectionString}",
             $"--Orleans:ClusterId={clusterId}",
-            $"--Orleans:SiloPort={TestServices.FreePort()}",
-            $"--Orleans:GatewayPort={TestServices.FreePort()}",
+            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
+            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
             "--Orleans:AdvertisedIP=127.0.0.1",
             "--Demo:Enabled=false",
             "--RateLimits:Enabled=false",
@@ -158,30 +158,25 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     private static async Task WaitReady(Silo silo, CancellationToken ct)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Startup);
-        while (true)
+        await Eventually.UntilAsync($"{silo.Process.Name} to be ready", async () =>
         {
             Assert.False(silo.Process.HasExited, silo.Process.Tail());
             try
             {
-                using var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative), timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    break;
-                }
+                using var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
+                return response.IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-            catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
             {
-                // slow start
+                return false; // slow start
             }
-
-            await Task.Delay(250, timeout.Token);
-        }
+        }, Startup, TimeSpan.FromMilliseconds(250), () => Task.FromResult(silo.Process.Tail()), ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Startup);
 
         var token = await silo.Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, timeout.Token);
         token.EnsureSuccessStatusCode();
@@ -274,13 +269,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     /// </summary>
     private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, Dictionary<Pair, long> beforeKill, CancellationToken ct)
     {
-        var deadline = TimeProvider.System.GetTimestamp() + (long)(ServedAgainWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
-        var differences = await ConfluenceDifferences(survivors, ct);
-        while (differences.Count > 0 && TimeProvider.System.GetTimestamp() < deadline)
-        {
-            await Task.Delay(500, ct);
-            differences = await ConfluenceDifferences(survivors, ct);
-        }
+        var differences = await Eventually.LastAsync(() => ConfluenceDifferences(survivors, ct), d => d.Count == 0, ServedAgainWithin, TimeSpan.FromMilliseconds(500), ct);
 
         Assert.True(differences.Count == 0, $"confluence differs from the PostgreSQL rows after {ServedAgainWithin}:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
 
@@ -322,24 +311,17 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         return differences;
     }
 
-    private async Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Bounded);
-        try
+    /// <summary>Bounded wait that fails at once when a process other than the killed one exits, and on timeout shows the differences (for PostgreSQL) and the processes' output.</summary>
+    private Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct) =>
+        Eventually.UntilAsync(what, async () =>
         {
-            while (!await condition())
-            {
-                Assert.All(_processes.Where(p => p != _killed), p => Assert.False(p.HasExited, p.Tail()));
-                await Task.Delay(500, timeout.Token);
-            }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            Assert.All(_processes.Where(p => p != _killed), p => Assert.False(p.HasExited, p.Tail()));
+            return await condition();
+        }, Bounded, TimeSpan.FromMilliseconds(500), async () =>
         {
             var detail = what.StartsWith("PostgreSQL", StringComparison.Ordinal) ? string.Join(Environment.NewLine, await Differences()) : string.Empty;
-            Assert.Fail($"Timed out waiting for {what}.{Environment.NewLine}{detail}{Environment.NewLine}{Tails()}");
-        }
-    }
+            return $"{detail}{Environment.NewLine}{Tails()}";
+        }, ct);
 
     /// <summary>Parses the engine's counter line: "updates: bars=N confluence=M alerts=A subscribed=S per_symbol=AUDUSD:5,…".</summary>
     private void OnEngineLine(string line)

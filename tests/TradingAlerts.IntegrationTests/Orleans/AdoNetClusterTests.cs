@@ -59,7 +59,7 @@ public sealed class AdoNetClusterTests(SchemaDatabase db) : IClassFixture<Schema
     private IHost StartSilo(string clusterId) => Host.CreateDefaultBuilder()
         .UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "ta-test"))
-            .ConfigureEndpoints(IPAddress.Loopback, TestServices.FreePort(), TestServices.FreePort())
+            .ConfigureEndpoints(IPAddress.Loopback, TestEnvironment.FreePort(), TestEnvironment.FreePort())
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Invariant, db.ConnectionString))
             .AddAdoNetGrainStorage(StorageName, o => (o.Invariant, o.ConnectionString) = (Invariant, db.ConnectionString)))
         .Build();

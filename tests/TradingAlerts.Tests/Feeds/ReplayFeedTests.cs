@@ -82,14 +82,11 @@ public sealed class ReplayFeedTests : IDisposable
         Assert.Contains("not aligned to 60 s", Assert.Throws<ArgumentException>(() => ReplayFeed.InputPeriod([At(0), At(60), At(130)])).Message, StringComparison.Ordinal);
     }
 
-    private async Task WaitForSeq(long seq)
+    private Task WaitForSeq(long seq)
     {
         var reader = new CollectorReader(_file.Path);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (reader.Read("EURUSD", 0, 1000).LastSeq < seq)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        return Eventually.UntilAsync($"EURUSD seq {seq} in the collector file", () => reader.Read("EURUSD", 0, 1000).LastSeq >= seq,
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
     }
 
     public void Dispose() => _file.Dispose();

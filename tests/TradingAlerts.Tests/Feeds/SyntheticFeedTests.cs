@@ -78,20 +78,9 @@ public sealed class SyntheticFeedTests : IDisposable
         Assert.Contains(updates, u => u.Timeframe == Timeframe.D1);
     }
 
-    private static async Task<CollectorReadResult> NextBatch(CollectorReader reader, long cursor)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var batch = reader.Read("EURUSD", cursor, 100_000);
-            if (batch.Count > 0)
-            {
-                return batch;
-            }
-
-            await Task.Delay(10, timeout.Token);
-        }
-    }
+    private static Task<CollectorReadResult> NextBatch(CollectorReader reader, long cursor) =>
+        Eventually.UntilAsync($"EURUSD rows after seq {cursor}", () => Task.FromResult(reader.Read("EURUSD", cursor, 100_000)), b => b.Count > 0,
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
 
     public void Dispose() => _file.Dispose();
 }

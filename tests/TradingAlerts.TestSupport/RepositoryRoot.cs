@@ -1,7 +1,7 @@
-namespace TradingAlerts.Tests;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>Finds the repository root (the folder holding TradingAlerts.sln) from the test's output folder.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

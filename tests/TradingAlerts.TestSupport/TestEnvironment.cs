@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TradingAlerts.IntegrationTests.Infrastructure;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>
 /// Where the real services of this run are. deploy/test.sh starts them and exports the variables; a
 /// test that needs one and does not find it fails with this message instead of being skipped.
 /// </summary>
-internal static class TestServices
+public static class TestEnvironment
 {
     public const string PostgresVariable = "TA_TEST_POSTGRES";
     public const string RedisVariable = "TA_TEST_REDIS";
