@@ -7,9 +7,13 @@ namespace TradingAlerts.Abstractions.Grains;
 [Alias("TradingAlerts.IConfluenceGrain")]
 public interface IConfluenceGrain : IGrainWithStringKey
 {
-    /// <summary>The current confluence, or the one at <paramref name="at"/> (unix seconds) when those bars are held.</summary>
+    /// <summary>The current confluence.</summary>
     [Alias("GetConfluence"), AlwaysInterleave]
-    Task<ConfluenceSnapshot> GetConfluence(long? at);
+    Task<ConfluenceSnapshot> GetConfluence();
+
+    /// <summary>The confluence at <paramref name="at"/> (unix seconds, the bars' clock) from the signals held, or why there is none.</summary>
+    [Alias("GetConfluenceAt"), AlwaysInterleave]
+    Task<ConfluenceAtTime> GetConfluenceAt(long at);
 
     /// <summary>A timeframe's signal changed (sent by its TimeframeGrain only on change); the score is updated in O(1).</summary>
     [Alias("UpdateSignal"), OneWay]
