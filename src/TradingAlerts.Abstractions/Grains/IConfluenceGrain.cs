@@ -8,7 +8,8 @@ namespace TradingAlerts.Abstractions.Grains;
 public interface IConfluenceGrain : IGrainWithStringKey
 {
     /// <summary>The current confluence.</summary>
-    [Alias("GetConfluence"), AlwaysInterleave]
+    /// <remarks>Its own alias: GetConfluence(long?) had another signature, and a call of that shape must not reach this.</remarks>
+    [Alias("GetCurrentConfluence"), AlwaysInterleave]
     Task<ConfluenceSnapshot> GetConfluence();
 
     /// <summary>The confluence at <paramref name="at"/> (unix seconds, the bars' clock) from the signals held, or why there is none.</summary>
