@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Storage.Postgres;

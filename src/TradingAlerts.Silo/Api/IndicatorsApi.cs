@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel;
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
