@@ -114,16 +114,12 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
     public Task<ConfluenceView> GetView() =>
         Task.FromResult(new ConfluenceView(_version, Current(), new Dictionary<Timeframe, BarRecord>(_latest)));
 
-    public Task<ConfluenceSnapshot> GetConfluence(long? at)
-    {
-        if (at is not { } time)
-        {
-            return Task.FromResult(Current());
-        }
+    public Task<ConfluenceSnapshot> GetConfluence() => Task.FromResult(Current());
 
-        var signals = _history.At(time, out var reason) ?? throw new ArgumentOutOfRangeException(nameof(at), at, reason);
-        return Task.FromResult(ConfluenceScore.Snapshot(_symbol, time, signals));
-    }
+    public Task<ConfluenceAtTime> GetConfluenceAt(long at) =>
+        Task.FromResult(_history.At(at, out var reason) is { } signals
+            ? ConfluenceAtTime.Found(ConfluenceScore.Snapshot(_symbol, at, signals))
+            : ConfluenceAtTime.NotHeld(reason!));
 
     public Task Subscribe(IConfluenceObserver observer)
     {

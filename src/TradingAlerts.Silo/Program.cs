@@ -47,11 +47,8 @@ app.MapGridHealth();
 app.MapGridDashboard();
 app.MapGridOpenApi();
 app.MapHealthApi();
-app.MapCatalogueApi();
-app.MapIndicatorsApi();
-app.MapConfluenceApi();
+app.MapGridApi();
 app.UseDashboard();
-app.MapStreamApi();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

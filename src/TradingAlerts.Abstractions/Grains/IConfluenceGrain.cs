@@ -7,9 +7,14 @@ namespace TradingAlerts.Abstractions.Grains;
 [Alias("TradingAlerts.IConfluenceGrain")]
 public interface IConfluenceGrain : IGrainWithStringKey
 {
-    /// <summary>The current confluence, or the one at <paramref name="at"/> (unix seconds) when those bars are held.</summary>
-    [Alias("GetConfluence"), AlwaysInterleave]
-    Task<ConfluenceSnapshot> GetConfluence(long? at);
+    /// <summary>The current confluence.</summary>
+    /// <remarks>Its own alias: GetConfluence(long?) had another signature, and a call of that shape must not reach this.</remarks>
+    [Alias("GetCurrentConfluence"), AlwaysInterleave]
+    Task<ConfluenceSnapshot> GetConfluence();
+
+    /// <summary>The confluence at <paramref name="at"/> (unix seconds, the bars' clock) from the signals held, or why there is none.</summary>
+    [Alias("GetConfluenceAt"), AlwaysInterleave]
+    Task<ConfluenceAtTime> GetConfluenceAt(long at);
 
     /// <summary>A timeframe's signal changed (sent by its TimeframeGrain only on change); the score is updated in O(1).</summary>
     [Alias("UpdateSignal"), OneWay]

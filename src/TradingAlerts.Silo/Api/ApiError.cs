@@ -1,16 +1,37 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace TradingAlerts.Silo.Api;
 
-/// <summary>The API's error envelope: <c>{"success":false,"error":"…"}</c> (plus tier fields on 403).</summary>
+/// <summary>The API's error envelope: <c>{"success":false,"error":"…"}</c>.</summary>
+internal sealed record ApiErrorBody([property: JsonPropertyOrder(1)] string Error)
+{
+    [JsonPropertyOrder(0)]
+    public bool Success { get; }
+}
+
+/// <summary>The 403 envelope: <c>{"success":false,"error":"…","tier":"FREE","upgrade_required":true}</c>.</summary>
+internal sealed record UpgradeRequiredBody([property: JsonPropertyOrder(1)] string Error, [property: JsonPropertyOrder(2)] string Tier)
+{
+    [JsonPropertyOrder(0)]
+    public bool Success { get; }
+
+    [JsonPropertyOrder(3), JsonPropertyName("upgrade_required")]
+    public bool UpgradeRequired { get; } = true;
+}
+
+/// <summary>The envelopes as results, for the endpoints, the filters and the middleware that answer errors under <c>/api</c>.</summary>
 internal static class ApiError
 {
-    public static IResult BadRequest(string error) => TypedResults.Json(new { success = false, error }, statusCode: StatusCodes.Status400BadRequest);
+    public static BadRequest<ApiErrorBody> BadRequest(string error) => TypedResults.BadRequest(new ApiErrorBody(error));
 
-    public static IResult UpgradeRequired(string error, string tier) =>
-        TypedResults.Json(new { success = false, error, tier, upgrade_required = true }, statusCode: StatusCodes.Status403Forbidden);
+    public static NotFound<ApiErrorBody> NotFound(string error) => TypedResults.NotFound(new ApiErrorBody(error));
 
-    public static IResult Unauthorized(string error) => TypedResults.Json(new { success = false, error }, statusCode: StatusCodes.Status401Unauthorized);
+    public static UpgradeRequired UpgradeRequired(string error, string tier) => new(new UpgradeRequiredBody(error, tier));
 
-    public static IResult TooManyRequests(string error) => TypedResults.Json(new { success = false, error }, statusCode: StatusCodes.Status429TooManyRequests);
+    public static IResult Unauthorized(string error) => TypedResults.Json(new ApiErrorBody(error), statusCode: StatusCodes.Status401Unauthorized);
+
+    public static IResult TooManyRequests(string error) => TypedResults.Json(new ApiErrorBody(error), statusCode: StatusCodes.Status429TooManyRequests);
 
     /// <summary>What any unhandled failure becomes: nothing internal is leaked.</summary>
     public const string InternalError = "Internal server error";

@@ -12,7 +12,7 @@ internal static class ApiStatusEnvelope
     {
         var http = context.HttpContext;
         return http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            ? TypedResults.Json(new { success = false, error = ReasonPhrases.GetReasonPhrase(http.Response.StatusCode) }, statusCode: http.Response.StatusCode).ExecuteAsync(http)
+            ? TypedResults.Json(new ApiErrorBody(ReasonPhrases.GetReasonPhrase(http.Response.StatusCode)), statusCode: http.Response.StatusCode).ExecuteAsync(http)
             : Task.CompletedTask;
     });
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Storage.Postgres;
@@ -13,9 +14,10 @@ internal static class ConfluenceApi
         "`timestamp` are (MT5 reports server time as unix seconds). `Z` or no offset names that clock directly; an explicit " +
         "offset is applied as for any ISO 8601 time (`02:00+02:00` = `00:00Z`).";
 
-    public static IEndpointRouteBuilder MapConfluenceApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapConfluenceApi(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/confluence/{symbol}", GetConfluence)
+        api.MapGet("/confluence/{symbol}", GetConfluence)
+            .RequireConfluenceAccess()
             .WithName("GetConfluence")
             .WithSummary("Multi-timeframe confluence score 0-10 with its breakdown and the 117 indicators (PRO)")
             .WithDescription(
@@ -24,18 +26,16 @@ internal static class ConfluenceApi
                 "from the grain's recent signal history); 404 when no bar is that old. " + TimestampClock +
                 " Every 200 carries an `ETag`; `If-None-Match` with it answers 304.")
             .WithTags("Confluence");
-        return app;
+        return api;
     }
 
-    public static async Task<IResult> GetConfluence(HttpContext context, IGrainFactory grains, IBarStore store, ResponseCache cache, string symbol, string? timestamp)
+    public static async Task<Results<JsonBody, NotModified, BadRequest<ApiErrorBody>, NotFound<ApiErrorBody>>> GetConfluence(
+        HttpContext context, IGrainFactory grains, IBarStore store, ResponseCache cache, string symbol, string? timestamp)
     {
-        if (!ApiAccess.TryParseSymbol(symbol, out var upper, out var error))
-        {
-            return error!;
-        }
-
+        // symbol (bound for the API description) was checked by the route's filter (ApiAccess).
+        var upper = context.Checked<CheckedSymbol>().Symbol;
         long? at = null;
-        if (!string.IsNullOrEmpty(timestamp)) // empty means now, as in the seed
+        if (!string.IsNullOrEmpty(timestamp)) // empty means now
         {
             if (!IsoTimestamp.TryParse(timestamp, out var parsed))
             {
@@ -43,11 +43,6 @@ internal static class ConfluenceApi
             }
 
             at = parsed.ToUnixTimeSeconds(); // the bars' clock (see TimestampClock)
-        }
-
-        if (ApiAccess.ConfluenceDenied(CallerTier.Of(context.User)) is { } denied)
-        {
-            return denied;
         }
 
         byte[]? body;
@@ -59,7 +54,7 @@ internal static class ConfluenceApi
             var version = await confluence.GetVersion();
             if (NotModified(context, VersionTag(version)))
             {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                return Api.NotModified.Instance;
             }
 
             if (!cache.TryGet(new CacheKey(upper, version), out body))
@@ -79,18 +74,18 @@ internal static class ConfluenceApi
             (body, var missing) = await PastConfluence.WriteAsync(grains, store, upper, at.Value, context.RequestAborted);
             if (body is null)
             {
-                return TypedResults.Json(new { success = false, error = missing }, statusCode: StatusCodes.Status404NotFound);
+                return ApiError.NotFound(missing!);
             }
 
             etag = new EntityTagHeaderValue($"\"h{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
             if (NotModified(context, etag))
             {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                return Api.NotModified.Instance;
             }
         }
 
         context.Response.Headers.ETag = etag.ToString();
-        return TypedResults.Bytes(body, "application/json");
+        return new JsonBody(body);
     }
 
     private static EntityTagHeaderValue VersionTag(long version) => new($"\"v{version}\"");

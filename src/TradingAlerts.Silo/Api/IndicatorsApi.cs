@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
@@ -12,14 +13,15 @@ internal static class IndicatorsApi
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 5000;
 
-    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/indicators/{symbol}/{timeframe}", GetIndicators)
+        api.MapGet("/indicators/{symbol}/{timeframe}", GetIndicators)
+            .RequirePairAccess()
             .WithName("GetIndicators")
             .WithSummary("Latest bars of a pair with every indicator (PRO-only indicators empty for FREE)")
             .WithDescription(LimitDescription)
             .WithTags("Indicators");
-        return app;
+        return api;
     }
 
     private const string LimitDescription =
@@ -27,24 +29,15 @@ internal static class IndicatorsApi
         "(as the original API did); 0, negative or non-numeric values are 400. `metadata.bars_returned` is the number of bars in " +
         "the response: at most the limit, fewer when the pair holds fewer.";
 
-    public static async Task<IResult> GetIndicators(
+    public static async Task<Results<JsonBody, NotModified, BadRequest<ApiErrorBody>>> GetIndicators(
         HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe,
         [Description(LimitDescription)] string? limit)
     {
-        if (!ApiAccess.TryParsePair(symbol, timeframe, out var pair, out var error))
-        {
-            return error!;
-        }
-
+        // symbol and timeframe (bound for the API description) were checked by the route's filter (ApiAccess).
+        var (pair, tier) = context.Checked<CheckedPair>();
         if (!TryParseLimit(limit, out var bars))
         {
             return ApiError.BadRequest($"Invalid limit: {limit} (1..{MaxLimit})");
-        }
-
-        var tier = CallerTier.Of(context.User);
-        if (ApiAccess.PairDenied(tier, pair) is { } denied)
-        {
-            return denied;
         }
 
         // The grain's version is the ETag and the cache key: one cheap grain call decides 304, cached bytes or a fresh copy.
@@ -52,7 +45,7 @@ internal static class IndicatorsApi
         var version = await grain.GetVersion();
         if (NotModified(context, version, bars, tier))
         {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            return Api.NotModified.Instance;
         }
 
         if (!cache.TryGet(new CacheKey(pair, bars, tier, version), out var body))
@@ -64,7 +57,7 @@ internal static class IndicatorsApi
         }
 
         context.Response.Headers.ETag = ETag(version, bars, tier).ToString();
-        return TypedResults.Bytes(body, "application/json");
+        return new JsonBody(body);
     }
 
     /// <summary>

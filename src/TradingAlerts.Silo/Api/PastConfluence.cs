@@ -20,15 +20,10 @@ internal static class PastConfluence
     {
         if (!store.IsDurable)
         {
-            try
-            {
-                var snapshot = await grains.GetGrain<IConfluenceGrain>(symbol).GetConfluence(time);
-                return (ConfluenceJson.Write(snapshot, await BarsAt(grains, symbol, time)), null);
-            }
-            catch (ArgumentOutOfRangeException ex)
-            {
-                return (null, ex.Message.Split(" (Parameter", 2)[0]);
-            }
+            var held = await grains.GetGrain<IConfluenceGrain>(symbol).GetConfluenceAt(time);
+            return held.Snapshot is { } snapshot
+                ? (ConfluenceJson.Write(snapshot, await BarsAt(grains, symbol, time)), null)
+                : (null, held.NotHeldReason);
         }
 
         var bars = StoredSignals.Usable(await store.AtAsync(symbol, time, StoredSignals.BarsNeeded, cancellationToken), []);

@@ -154,6 +154,44 @@ public sealed class AccessMatrixTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task Names_are_checked_before_the_tier_and_the_tier_before_the_query_on_every_pair_and_confluence_route()
+    {
+        var anonymous = api.Client();
+        var pro = api.Client(api.ProToken);
+        var upgradePair = new { success = false, error = "GBPUSD H1 requires the PRO tier", tier = "FREE", upgrade_required = true };
+        var upgradeConfluence = new { success = false, error = "Confluence requires the PRO tier", tier = "FREE", upgrade_required = true };
+        (HttpClient Client, string Url, HttpStatusCode Status, object Body)[] cases =
+        [
+            (anonymous, "/api/indicators/EURGBP/M5?limit=0", HttpStatusCode.BadRequest, new { success = false, error = "Invalid symbol: EURGBP" }),
+            (anonymous, "/api/indicators/GBPUSD/W1?limit=0", HttpStatusCode.BadRequest, new { success = false, error = "Invalid timeframe: W1" }),
+            (anonymous, "/api/indicators/GBPUSD/H1?limit=0", HttpStatusCode.Forbidden, upgradePair),
+            (pro, "/api/indicators/GBPUSD/H1?limit=0", HttpStatusCode.BadRequest, new { success = false, error = "Invalid limit: 0 (1..5000)" }),
+            (anonymous, "/api/confluence/EURGBP?timestamp=yesterday", HttpStatusCode.BadRequest, new { success = false, error = "Invalid symbol: EURGBP" }),
+            (anonymous, "/api/confluence/EURUSD?timestamp=yesterday", HttpStatusCode.Forbidden, upgradeConfluence),
+            (pro, "/api/confluence/EURUSD?timestamp=yesterday", HttpStatusCode.BadRequest,
+                new { success = false, error = "Invalid timestamp: yesterday (ISO 8601, e.g. 2022-01-05T12:00:00Z)" }),
+            // The streams answer from the same filter before any event is sent.
+            (anonymous, "/api/stream/EURGBP/H1", HttpStatusCode.BadRequest, new { success = false, error = "Invalid symbol: EURGBP" }),
+            (anonymous, "/api/stream/GBPUSD/W1", HttpStatusCode.BadRequest, new { success = false, error = "Invalid timeframe: W1" }),
+            (anonymous, "/api/stream/GBPUSD/H1", HttpStatusCode.Forbidden, upgradePair),
+            (anonymous, "/api/stream/confluence/EURGBP", HttpStatusCode.BadRequest, new { success = false, error = "Invalid symbol: EURGBP" }),
+            (anonymous, "/api/stream/confluence/EURUSD", HttpStatusCode.Forbidden, upgradeConfluence),
+        ];
+
+        var mismatches = new List<string>();
+        foreach (var (client, url, status, body) in cases)
+        {
+            var call = await ApiCall.GetAsync(client, url);
+            if (call.Status != status || call.MediaType != "application/json" || !call.BodyIs(body))
+            {
+                mismatches.Add($"{url}: expected {(int)status} {JsonSerializer.Serialize(body)}, got {call}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
+    [Fact]
     public async Task Symbols_and_timeframes_carry_each_callers_access()
     {
         foreach (var (caller, client) in Clients())

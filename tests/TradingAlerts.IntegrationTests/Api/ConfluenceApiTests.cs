@@ -34,7 +34,7 @@ public sealed class ConfluenceApiTests(ApiFixture api) : IClassFixture<ApiFixtur
         // Timeframe grains push their signals one-way: wait (bounded) until the grain has all nine.
         var grain = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IConfluenceGrain>(symbol);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Eventually.UntilAsync($"nine signals at the {symbol} confluence", async () => (await grain.GetConfluence(null)).Signals.Count >= 9,
+        await Eventually.UntilAsync($"nine signals at the {symbol} confluence", async () => (await grain.GetConfluence()).Signals.Count >= 9,
             TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), cancellationToken: timeout.Token);
 
         var response = await api.Client(api.ProToken).GetAsync(new Uri($"/api/confluence/{symbol}", UriKind.Relative), timeout.Token);
@@ -78,7 +78,7 @@ public sealed class ConfluenceApiTests(ApiFixture api) : IClassFixture<ApiFixtur
     public async Task Response_has_nine_breakdown_keys_and_nine_times_thirteen_indicators()
     {
         var grain = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IConfluenceGrain>("EURUSD");
-        var current = await grain.GetConfluence(null);
+        var current = await grain.GetConfluence();
         var body = await Confluence("EURUSD", current.Score);
         Assert.Equal(Timeframes.All.Select(tf => tf.Name()), body.GetProperty("breakdown").EnumerateObject().Select(p => p.Name));
         var all = body.GetProperty("all_117_indicators");

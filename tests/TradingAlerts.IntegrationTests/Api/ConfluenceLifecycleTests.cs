@@ -112,7 +112,9 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
 
         // Five signal changes per timeframe reach back minutes on M5; this time is a day and a half older.
         var old = ApiFixture.HistoryStart + 86_400 + (7 * 3600) + (35 * 60) + 17;
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.GetConfluence(old));
+        var notHeld = await grain.GetConfluenceAt(old);
+        Assert.Null(notHeld.Snapshot);
+        Assert.StartsWith($"confluence at {DateTimeOffset.FromUnixTimeSeconds(old):u} is older than the ", notHeld.NotHeldReason, StringComparison.Ordinal);
         var past = await ApiCall.GetAsync(pro, $"/api/confluence/AUDUSD?timestamp={Iso(old)}");
         Assert.Equal(HttpStatusCode.OK, past.Status);
         Assert.Empty(ConfluenceRecomputation.Differences(await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, "AUDUSD", old), past.Body));
@@ -127,7 +129,7 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
 
         // Where the history does reach (the newest bar time), the rows answer all the same: the same recomputation.
         var newest = DateTimeOffset.Parse(current.Body.GetProperty("timestamp").GetString()!, CultureInfo.InvariantCulture).ToUnixTimeSeconds();
-        Assert.Equal(9, (await grain.GetConfluence(newest)).Signals.Count);
+        Assert.Equal(9, (await grain.GetConfluenceAt(newest)).Snapshot?.Signals.Count);
         var recent = await ApiCall.GetAsync(pro, $"/api/confluence/AUDUSD?timestamp={Iso(newest)}");
         Assert.Equal(HttpStatusCode.OK, recent.Status);
         Assert.Empty(ConfluenceRecomputation.Differences(await ConfluenceRecomputation.FromPostgresAsync(db.DataSource, "AUDUSD", newest), recent.Body));

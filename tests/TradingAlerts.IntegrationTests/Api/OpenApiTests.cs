@@ -60,6 +60,38 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Contains("bars_returned", get.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> Statuses() => new()
+    {
+        { "get", "/api/symbols", "200 500" },
+        { "get", "/api/timeframes", "200 500" },
+        { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500" },
+        { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500" },
+        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 500" },
+        { "get", "/api/stream/confluence/{symbol}", "200 400 403 500" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Statuses))]
+    public async Task Every_status_an_endpoint_answers_is_documented_with_its_envelope(string method, string path, string statuses)
+    {
+        using var client = api.Client();
+        var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct)).RootElement;
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        Assert.Equal(statuses, string.Join(' ', responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal)));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (var response in responses.EnumerateObject().Where(r => r.Name is not ("200" or "304")))
+        {
+            // Every error is the JSON envelope: success and error, and on 403 the tier and upgrade_required.
+            var reference = response.Value.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+            var properties = schemas.GetProperty(reference.Split('/')[^1]).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(response.Name == "403" ? ["success", "error", "tier", "upgrade_required"] : ["success", "error"], properties);
+        }
+
+        var ok = responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name);
+        Assert.Equal([path.StartsWith("/api/stream/", StringComparison.Ordinal) ? "text/event-stream" : "application/json"], ok);
+    }
+
     [Fact]
     public async Task Docs_page_loads_only_assets_the_silo_serves_itself()
     {

@@ -34,10 +34,10 @@ public sealed class EmbeddedCollectionTests
         await grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, "embedded-collection-test", rows, rows[^1].Seq));
 
         var confluence = grains.GetGrain<IConfluenceGrain>(symbol);
-        await WaitUntilAsync("nine signals at the confluence", async () => (await confluence.GetConfluence(null)).Signals.Count == 9);
+        await WaitUntilAsync("nine signals at the confluence", async () => (await confluence.GetConfluence()).Signals.Count == 9);
         var pairs = Timeframes.All.Select(tf => grains.GetGrain<ITimeframeGrain>(new Pair(symbol, tf).Key)).ToArray();
         var before = await Task.WhenAll(pairs.Select(p => p.GetBars(10_000)));
-        var scoreBefore = await confluence.GetConfluence(null);
+        var scoreBefore = await confluence.GetConfluence();
         var versionBefore = await confluence.GetVersion();
 
         // A grain touched after the reads above: once it is collected, the pair and confluence grains were idle longer.
@@ -59,7 +59,7 @@ public sealed class EmbeddedCollectionTests
         }
 
         Assert.Equal(versionBefore, await confluence.GetVersion());
-        var scoreAfter = await confluence.GetConfluence(null);
+        var scoreAfter = await confluence.GetConfluence();
         Assert.Equal((scoreBefore.Score, scoreBefore.Bullish, scoreBefore.Bearish, scoreBefore.Time), (scoreAfter.Score, scoreAfter.Bullish, scoreAfter.Bearish, scoreAfter.Time));
     }
 

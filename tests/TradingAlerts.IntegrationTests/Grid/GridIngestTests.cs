@@ -32,7 +32,7 @@ public sealed class GridIngestTests(GridClusterFixture grid) : IClassFixture<Gri
             Assert.Equal(Math.Min(expected, 500), snapshot.Count);
         }
 
-        var confluence = await grid.Grains.GetGrain<IConfluenceGrain>("EURUSD").GetConfluence(null);
+        var confluence = await grid.Grains.GetGrain<IConfluenceGrain>("EURUSD").GetConfluence();
         Assert.InRange(confluence.Score, 0, 10);
     }
 
