@@ -55,6 +55,11 @@ public static class ClientHostingExtensions
         return services;
     }
 
+    /// <summary>
+    /// Read once, at registration: the clustering provider is chosen and the options validated before the
+    /// container exists (a bad value fails <c>AddTradingAlertsClient</c> itself); the same instance is then
+    /// registered as <c>IOptions&lt;TradingAlertsClientOptions&gt;</c>.
+    /// </summary>
     private static TradingAlertsClientOptions Read(IConfiguration configuration)
     {
         var options = configuration.GetSection(TradingAlertsClientOptions.Section).Get<TradingAlertsClientOptions>() ?? new TradingAlertsClientOptions();

@@ -3,9 +3,11 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Silo.Api;
+using TradingAlerts.Silo.Hosting;
 
 namespace TradingAlerts.Silo.Auth;
 
@@ -14,9 +16,11 @@ internal static class AuthExtensions
 {
     public static WebApplicationBuilder AddGridAuth(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var signingKey = string.IsNullOrWhiteSpace(options.Authority) ? SigningKey(options) : null; // fail at startup, not per request
+        // Read while building: the scheme is configured here and a missing key must stop the start, not fail per request.
+        var options = builder.Configuration.ReadAtBuildTime<AuthOptions>(AuthOptions.Section);
+        var signingKey = string.IsNullOrWhiteSpace(options.Authority) ? SigningKey(options) : null;
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(Options.Create(options)); // the same instance behind IOptions<AuthOptions>
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.MapInboundClaims = false;

@@ -1,41 +1,67 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
+using TradingAlerts.Silo.Hosting;
 
 namespace TradingAlerts.Silo.Health;
 
 /// <summary>
-/// Liveness and readiness probes. Live: the process answers (no dependency, so a database outage never
-/// gets silos restarted). Ready: Orleans, PostgreSQL when configured (503 when down) and Redis when
-/// configured (Degraded, still 200: Redis only carries events, the grid serves without it).
+/// One health model: ASP.NET Core health checks, selected by tag. Live: the process answers (no dependency,
+/// so a database outage never gets silos restarted). Ready: Orleans, PostgreSQL when configured (503 when
+/// down) and Redis when configured (Degraded, still 200: Redis only carries events, the grid serves without
+/// it). The detailed checks behind <c>/api/indicators/health</c>, <c>/api/health/sqlite</c> and
+/// <c>/api/health/postgresql</c> have a tag each and are in neither probe.
 /// </summary>
 internal static class HealthExtensions
 {
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
+    public const string PairFreshnessTag = "pair-freshness";
+    public const string CollectorFilesTag = "collector-files";
+    public const string PostgresTablesTag = "postgresql-tables";
 
     public static WebApplicationBuilder AddGridHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var timeout = (builder.Configuration.GetSection(HealthOptions.Section).Get<HealthOptions>() ?? new HealthOptions()).CheckTimeout;
+        // Health:CheckTimeout bounds each readiness check (after every registration); the detailed checks bound their own calls with it.
+        builder.Services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IOptions<HealthOptions>>((service, health) =>
+        {
+            foreach (var check in service.Registrations.Where(r => r.Tags.Contains(ReadyTag)))
+            {
+                check.Timeout = health.Value.CheckTimeout;
+            }
+        });
+
+        var topology = builder.GetGridTopology();
         var checks = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy("The process is up"), tags: [LiveTag])
-            .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag], timeout: timeout);
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Postgres")))
+            .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
+            .AddCheck<PairFreshnessHealthCheck>(PairFreshnessTag, tags: [PairFreshnessTag])
+            .AddCheck<CollectorFilesHealthCheck>(CollectorFilesTag, tags: [CollectorFilesTag])
+            .AddCheck<PostgresTablesHealthCheck>(PostgresTablesTag, tags: [PostgresTablesTag]);
+        if (!topology.Embedded)
         {
             // The data source AddGridDatabase registered: same pool, same settings as the write-through.
-            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: [ReadyTag], timeout: timeout);
+            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: [ReadyTag]);
         }
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
+        if (topology.RedisConnectionString is not null)
         {
             checks.AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), name: "redis",
-                failureStatus: HealthStatus.Degraded, tags: [ReadyTag], timeout: timeout);
+                failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);
         }
 
         return builder;
+    }
+
+    /// <summary>Runs the checks carrying <paramref name="tag"/> (one per detailed endpoint) and returns that check's entry.</summary>
+    public static async Task<HealthReportEntry> CheckTaggedAsync(this HealthCheckService health, string tag, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains(tag), cancellationToken);
+        return report.Entries.Single().Value;
     }
 
     /// <summary><c>/health/live</c>, <c>/health/ready</c> and <c>/healthz</c> (the liveness probe's short name, plain text).</summary>

@@ -40,8 +40,7 @@ internal static class HostingExtensions
     public static WebApplicationBuilder AddGridDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        var connectionString = builder.Configuration.GetConnectionString("Postgres");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (builder.GetGridTopology().PostgresConnectionString is not { } connectionString)
         {
             builder.Services.AddSingleton<IBarStore, NoBarStore>();
             return builder;
@@ -50,11 +49,8 @@ internal static class HostingExtensions
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<IBarStore, PostgresBarStore>();
         builder.Services.AddSingleton<PostgresSchemaBootstrapper>();
-        if (builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ApplySchemaOnStartup)}"))
-        {
-            // Hosted services start in registration order: this runs before the Orleans silo starts.
-            builder.Services.AddHostedService<SchemaBootstrapService>();
-        }
+        // Hosted services start in registration order: this runs before the Orleans silo starts.
+        builder.Services.AddHostedService<SchemaBootstrapService>();
 
         return builder;
     }
@@ -69,15 +65,16 @@ internal static class HostingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GridOptions>().BindConfiguration(GridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddGridEvents();
-        var orleans = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
-        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        // Endpoints and clustering are set inside UseOrleans, before the container exists.
+        var orleans = builder.Configuration.ReadAtBuildTime<OrleansHostOptions>(OrleansHostOptions.Section);
+        var postgres = builder.GetGridTopology().PostgresConnectionString;
         builder.UseOrleans(silo =>
         {
             // Failure detection is Orleans' own (probes, indirect probes, votes); "Orleans:Membership" tunes it.
             // appsettings.json shortens the probe period so a silo lost without shutdown is declared dead, and its
             // pairs served again elsewhere, within seconds rather than Orleans' default of 15 s or more.
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(OrleansHostOptions.MembershipSection));
-            if (string.IsNullOrWhiteSpace(postgres))
+            if (postgres is null)
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
                 silo.AddMemoryGrainStorage(GridStorage.Name);
@@ -112,8 +109,9 @@ internal static class HostingExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
-        var demo = configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
-        var configuredFiles = configuration.GetSection($"{IngestOptions.Section}:{nameof(IngestOptions.SqlitePaths)}").Get<string[]>() ?? [];
+        // Whether the demo collector is registered at all depends on them.
+        var demo = configuration.ReadAtBuildTime<DemoOptions>(DemoOptions.Section);
+        var configuredFiles = configuration.ReadAtBuildTime<IngestOptions>(IngestOptions.Section).SqlitePaths;
         var demoEnabled = demo.Enabled ?? configuredFiles.All(string.IsNullOrWhiteSpace);
         if (demoEnabled)
         {
@@ -135,8 +133,7 @@ internal static class HostingExtensions
 
     private static void AddGridEvents(this WebApplicationBuilder builder)
     {
-        var redis = builder.Configuration.GetConnectionString("Redis");
-        if (string.IsNullOrWhiteSpace(redis))
+        if (builder.GetGridTopology().RedisConnectionString is not { } redis)
         {
             builder.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
             return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 namespace TradingAlerts.Silo.Hosting;
@@ -14,11 +15,11 @@ internal static class ScaleOutExtensions
         var configuration = builder.Configuration;
         builder.Services.AddOptions<ScaleOutOptions>().BindConfiguration(ScaleOutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AdminDashboardOptions>().BindConfiguration(AdminDashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var scaleOut = configuration.GetSection(ScaleOutOptions.Section).Get<ScaleOutOptions>() ?? new ScaleOutOptions();
-        var dashboard = configuration.GetSection(AdminDashboardOptions.Section).Get<AdminDashboardOptions>() ?? new AdminDashboardOptions();
-
         // Orleans stops inside the host's StopAsync: the timeout bounds grain deactivation and leaving the cluster.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = scaleOut.ShutdownTimeout);
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ScaleOutOptions>>((host, scaleOut) => host.ShutdownTimeout = scaleOut.Value.ShutdownTimeout);
+
+        // Whether the dashboard exists and its port shape the silo and Kestrel's URLs, before the container exists.
+        var dashboard = configuration.ReadAtBuildTime<AdminDashboardOptions>(AdminDashboardOptions.Section);
 
         var kubernetes = RunsInKubernetes(configuration);
         builder.UseOrleans(silo =>
@@ -49,7 +50,7 @@ internal static class ScaleOutExtensions
     /// <summary>The dashboard on the admin port, when enabled.</summary>
     public static IEndpointRouteBuilder MapGridDashboard(this WebApplication app)
     {
-        var dashboard = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminDashboardOptions>>().Value;
+        var dashboard = app.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value;
         if (dashboard.Enabled)
         {
             app.MapOrleansDashboard().RequireHost(string.Create(CultureInfo.InvariantCulture, $"*:{dashboard.Port}"));
