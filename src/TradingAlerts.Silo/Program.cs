@@ -44,11 +44,11 @@ app.UseAuthorization();
 app.UseGridRateLimits();
 
 app.MapGridHealth();
-app.MapGridDashboard();
+app.MapOrleansAdminDashboard();
 app.MapGridOpenApi();
 app.MapHealthApi();
 app.MapGridApi();
-app.UseDashboard();
+app.UseDashboardPages();
 app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<AuthOptions>());
 
 app.Run();

@@ -60,7 +60,7 @@ internal static class ConfluenceApi
             if (!cache.TryGet(new CacheKey(upper, version), out body))
             {
                 var view = await confluence.GetView();
-                body = ConfluenceJson.Write(view);
+                body = ConfluenceResponseJson.Write(view);
                 cache.Set(new CacheKey(upper, view.Version), body);
                 version = view.Version;
             }

@@ -51,7 +51,7 @@ internal static class IndicatorsApi
         if (!cache.TryGet(new CacheKey(pair, bars, tier, version), out var body))
         {
             var snapshot = await grain.GetBars(bars);
-            body = IndicatorsJson.Write(snapshot, pair, tier);
+            body = IndicatorsResponseJson.Write(snapshot, pair, tier);
             cache.Set(new CacheKey(pair, bars, tier, snapshot.Version), body);
             version = snapshot.Version;
         }

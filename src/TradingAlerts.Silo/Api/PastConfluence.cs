@@ -22,7 +22,7 @@ internal static class PastConfluence
         {
             var held = await grains.GetGrain<IConfluenceGrain>(symbol).GetConfluenceAt(time);
             return held.Snapshot is { } snapshot
-                ? (ConfluenceJson.Write(snapshot, await BarsAt(grains, symbol, time)), null)
+                ? (ConfluenceResponseJson.Write(snapshot, await BarsAt(grains, symbol, time)), null)
                 : (null, held.NotHeldReason);
         }
 
@@ -32,7 +32,7 @@ internal static class PastConfluence
             return (null, $"confluence at {DateTimeOffset.FromUnixTimeSeconds(time):u} is older than the stored {symbol} bars");
         }
 
-        return (ConfluenceJson.Write(StoredSignals.Confluence(symbol, time, bars), Timeframes.All.ToDictionary(tf => tf, tf => bars.GetValueOrDefault(tf)?[^1])), null);
+        return (ConfluenceResponseJson.Write(StoredSignals.Confluence(symbol, time, bars), Timeframes.All.ToDictionary(tf => tf, tf => bars.GetValueOrDefault(tf)?[^1])), null);
     }
 
     /// <summary>The bar in force at <paramref name="time"/> of each timeframe (one read each, in parallel): what the breakdown stands on.</summary>

@@ -8,7 +8,7 @@ internal static class DashboardPages
 {
     public const string Home = "/dashboard/chart/EURUSD/H1";
 
-    public static WebApplication UseDashboard(this WebApplication app)
+    public static WebApplication UseDashboardPages(this WebApplication app)
     {
         app.UseStaticFiles();
         app.MapGet("/", () => TypedResults.Redirect(Home)).ExcludeFromDescription();

@@ -48,7 +48,7 @@ internal static class ScaleOutExtensions
     }
 
     /// <summary>The dashboard on the admin port, when enabled.</summary>
-    public static IEndpointRouteBuilder MapGridDashboard(this WebApplication app)
+    public static IEndpointRouteBuilder MapOrleansAdminDashboard(this WebApplication app)
     {
         var dashboard = app.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value;
         if (dashboard.Enabled)

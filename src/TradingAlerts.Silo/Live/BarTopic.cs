@@ -78,6 +78,6 @@ internal sealed class BarTopic : LiveTopic
             [.. bars.Select(b => b.Time)], [.. bars.Select(b => b.Open)], [.. bars.Select(b => b.High)],
             [.. bars.Select(b => b.Low)], [.. bars.Select(b => b.Close)], [.. bars.Select(b => b.Indicators.Tema)],
             [.. bars.Select(b => b.Indicators.Hrma)], [.. bars.Select(b => b.Indicators.Smma)], momentum, _latest?.Indicators);
-        return IndicatorsJson.Write(snapshot, _pair, tier);
+        return IndicatorsResponseJson.Write(snapshot, _pair, tier);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class ConfluenceTopic : LiveTopic
     /// <summary>PRO only, so one rendering serves every client; one call reads the view the GET endpoint serves.</summary>
     private async Task<LiveEvent> Render()
     {
-        var json = ConfluenceJson.Write(await _grain.GetView());
+        var json = ConfluenceResponseJson.Write(await _grain.GetView());
         return new LiveEvent(EventType, _ => json);
     }
 }

@@ -62,14 +62,14 @@ internal sealed class Baselines(PostgresBarStore store, IDatabase redis, Pair pa
         var time = score.Signals.Count == 0 ? 0 : score.Signals.Values.Max(s => s.BarTime);
         var snapshot = new ConfluenceSnapshot(pair.Symbol, time, score.Score, score.Bullish, score.Bearish, score.Neutral,
             new Dictionary<Timeframe, TimeframeSignal>(score.Signals));
-        await Write(context, ConfluenceJson.Write(snapshot, bars));
+        await Write(context, ConfluenceResponseJson.Write(snapshot, bars));
     }
 
     private async Task<byte[]> ReadFromDatabaseAsync()
     {
         var rows = await store.LatestAsync(pair, limit);
         var series = Series(rows);
-        return IndicatorsJson.Write(series.Snapshot(pair.Key, 1, limit, rows.Count == 0 ? null : rows[^1].Indicators), pair, Tier.Pro);
+        return IndicatorsResponseJson.Write(series.Snapshot(pair.Key, 1, limit, rows.Count == 0 ? null : rows[^1].Indicators), pair, Tier.Pro);
     }
 
     private static BarSeries Series(List<BarRecord> rows)

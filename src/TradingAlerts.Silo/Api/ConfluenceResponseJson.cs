@@ -6,10 +6,10 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// Writes the confluence response (DESIGN §5): score, counts, a breakdown per timeframe and the 13
+/// Writes the confluence response (the API contract in README.md): score, counts, a breakdown per timeframe and the 13
 /// indicators of each timeframe's bar in force ("all_117_indicators").
 /// </summary>
-internal static class ConfluenceJson
+internal static class ConfluenceResponseJson
 {
     /// <summary>The present, from the ConfluenceGrain's view (its signals and each timeframe's latest bar).</summary>
     public static byte[] Write(ConfluenceView view)

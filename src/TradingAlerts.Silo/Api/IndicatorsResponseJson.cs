@@ -6,11 +6,11 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// Writes the indicators response (the seed's contract, DESIGN §5) straight from a grain snapshot:
+/// Writes the indicators response (the original API's contract, README.md) straight from a grain snapshot:
 /// series oldest-first and index-aligned with ohlc, structures of the latest bar embedded as the JSON
 /// the collector wrote, PRO-only indicators empty for FREE callers.
 /// </summary>
-internal static class IndicatorsJson
+internal static class IndicatorsResponseJson
 {
     private const string EmptyPoints = """{"peaks":[],"bottoms":[]}""";
     private const string EmptyObject = "{}";
