@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Indicators;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Feeds;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Indicators;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Feeds;
 

@@ -7,7 +7,7 @@ using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Signals;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Grains;
 

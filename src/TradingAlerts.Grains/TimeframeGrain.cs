@@ -8,7 +8,6 @@ using TradingAlerts.Grains.Bars;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Signals;
-using TradingAlerts.Storage.Postgres;
 
 namespace TradingAlerts.Grains;
 

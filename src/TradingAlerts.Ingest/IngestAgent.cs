@@ -6,7 +6,7 @@ using Polly.Retry;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Ingest;
 

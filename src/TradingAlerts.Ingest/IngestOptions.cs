@@ -33,5 +33,5 @@ public sealed class IngestOptions
     /// How far the broker's server clock (bar times) may be ahead of UTC (written_at): a row whose bar opens
     /// later than written_at + one bar + this is quarantined. Default 14 h, the largest time-zone offset.
     /// </summary>
-    public TimeSpan MaxBrokerUtcOffset { get; set; } = Storage.Sqlite.CollectorValidation.DefaultMaxBrokerUtcOffset;
+    public TimeSpan MaxBrokerUtcOffset { get; set; } = CollectorFile.Sqlite.CollectorValidation.DefaultMaxBrokerUtcOffset;
 }

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Benchmarks;
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Benchmarks;
 

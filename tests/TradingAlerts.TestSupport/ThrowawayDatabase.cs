@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.TestSupport;
 

@@ -4,7 +4,7 @@ using Spectre.Console;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Feeds;
 using TradingAlerts.Feeds.Csv;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Collector.Commands;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Collector.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Validation;
+using TradingAlerts.Abstractions.Validation;
 
 namespace TradingAlerts.Grains.Bars;
 

@@ -2,7 +2,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Grains.Signals;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Silo.Api;
 

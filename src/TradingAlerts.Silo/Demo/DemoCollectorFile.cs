@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Silo.Demo;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Silo.Demo;
 

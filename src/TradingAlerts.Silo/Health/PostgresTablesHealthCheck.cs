@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Silo.Hosting;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.Silo.Health;
 

@@ -9,8 +9,9 @@ using TradingAlerts.Grains.Options;
 using TradingAlerts.Ingest;
 using TradingAlerts.Silo.Demo;
 using TradingAlerts.Silo.Events;
-using TradingAlerts.Storage.Postgres;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Grains.Bars;
+using TradingAlerts.Persistence.Postgres;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.Silo.Hosting;
 

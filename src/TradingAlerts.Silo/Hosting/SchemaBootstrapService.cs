@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.Silo.Hosting;
 

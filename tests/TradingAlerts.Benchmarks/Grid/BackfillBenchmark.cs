@@ -6,7 +6,7 @@ using NpgsqlTypes;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.Benchmarks.Grid;
 

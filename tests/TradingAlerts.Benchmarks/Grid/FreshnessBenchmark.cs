@@ -7,8 +7,8 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Ingest;
-using TradingAlerts.Storage.Postgres;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.Persistence.Postgres;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Benchmarks.Grid;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Benchmarks.Grid;
 

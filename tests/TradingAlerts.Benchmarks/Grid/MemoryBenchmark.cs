@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Benchmarks.Grid;
 

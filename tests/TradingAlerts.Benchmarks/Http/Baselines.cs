@@ -6,7 +6,7 @@ using TradingAlerts.Grains;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Grains.Signals;
 using TradingAlerts.Silo.Api;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.Benchmarks.Http;
 

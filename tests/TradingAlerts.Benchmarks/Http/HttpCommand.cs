@@ -8,7 +8,7 @@ using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Benchmarks.Grid;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.Benchmarks.Http;
 

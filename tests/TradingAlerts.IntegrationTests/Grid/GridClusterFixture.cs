@@ -5,7 +5,8 @@ using TradingAlerts.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Grains.Bars;
+using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.IntegrationTests.Grid;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.IntegrationTests.Hosting;
 

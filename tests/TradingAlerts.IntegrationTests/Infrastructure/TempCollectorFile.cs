@@ -1,7 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Infrastructure;
 

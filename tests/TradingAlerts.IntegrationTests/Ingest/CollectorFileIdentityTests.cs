@@ -6,7 +6,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Ingest;
 

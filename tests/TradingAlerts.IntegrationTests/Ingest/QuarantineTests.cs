@@ -9,7 +9,7 @@ using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Ingest;
 using TradingAlerts.IntegrationTests.Api;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.Ingest;
 

@@ -9,7 +9,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Feeds;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.IntegrationTests.MultiProcess;
 

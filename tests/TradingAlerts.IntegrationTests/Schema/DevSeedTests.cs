@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.IntegrationTests.Schema;
 

@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.IntegrationTests.Schema;
 

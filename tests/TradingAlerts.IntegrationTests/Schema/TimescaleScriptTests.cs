@@ -1,6 +1,6 @@
 using Npgsql;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.IntegrationTests.Schema;
 
@@ -13,7 +13,7 @@ public sealed class TimescaleScriptTests(PostgresDatabase db) : IClassFixture<Po
     [Fact]
     public async Task Setup_script_body_is_valid_plpgsql()
     {
-        var script = SqlResources.Read(SchemaScripts.TimescaleFile);
+        var script = SqlResources.Read(PostgresSchemaScripts.TimescaleFile);
         var start = script.IndexOf("DO $$\n", StringComparison.Ordinal);
         var end = script.LastIndexOf("\n$$;", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "timescaledb_setup.sql has no DO $$ … $$; block");

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Storage.Postgres;
+using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.IntegrationTests.Storage;
 

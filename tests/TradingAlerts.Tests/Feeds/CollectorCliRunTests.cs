@@ -2,8 +2,8 @@ using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Collector;
 using TradingAlerts.Feeds;
-using TradingAlerts.Storage.Schema;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.Persistence.Schema;
+using TradingAlerts.CollectorFile.Sqlite;
 using TradingAlerts.Tests.Fixtures;
 using TradingAlerts.Tests.Sqlite;
 
@@ -27,8 +27,8 @@ public class CollectorCliRunTests
     [InlineData(null)]
     public async Task Replay_with_every_documented_speed_writes_what_the_feed_writes(string? speed)
     {
-        using var cli = new CollectorFile();
-        using var library = new CollectorFile();
+        using var cli = new ScratchCollectorFile();
+        using var library = new ScratchCollectorFile();
         string[] args = ["replay", "--csv", Fixture.PathOf(Fixture.M1File), "--symbol", "EURUSD.i", "--db", cli.Path, "--from", From, "--to", To];
         if (speed is not null)
         {
@@ -52,7 +52,7 @@ public class CollectorCliRunTests
     [Fact]
     public async Task Synthetic_writes_history_then_live_cycles_until_its_duration()
     {
-        using var file = new CollectorFile();
+        using var file = new ScratchCollectorFile();
 
         Assert.Equal(0, await Run(["synthetic", "--symbols", "EURUSD,XAUUSD", "--db", file.Path, "--days", "1", "--speed", "60", "--interval", "0.2", "--duration", "1", "--seed", "7"]));
 
@@ -71,7 +71,7 @@ public class CollectorCliRunTests
     [Fact]
     public async Task Backfill_writes_the_days_of_history_asked_for()
     {
-        using var file = new CollectorFile();
+        using var file = new ScratchCollectorFile();
 
         Assert.Equal(0, await Run(["backfill", "--symbols", "USDJPY", "--db", file.Path, "--days", "1"]));
 
@@ -89,7 +89,7 @@ public class CollectorCliRunTests
             var seed = Path.Combine(folder.FullName, "seed_data.sql");
             Assert.Equal(0, await Run(["seed-sql", "--out", seed]));
 
-            foreach (var name in (string[])[SchemaScripts.SqliteFile, SchemaScripts.PostgresFile, SchemaScripts.TimescaleFile, "seed_data.sql"])
+            foreach (var name in (string[])[CollectorSchemaScript.SqliteFile, PostgresSchemaScripts.PostgresFile, PostgresSchemaScripts.TimescaleFile, "seed_data.sql"])
             {
                 Assert.Equal(
                     File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", name)).ReplaceLineEndings("\n"),
@@ -110,7 +110,7 @@ public class CollectorCliRunTests
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {SchemaScripts.SqliteTable(symbol)} ORDER BY timeframe, timestamp";
+        command.CommandText = $"SELECT * FROM {CollectorSchemaScript.SqliteTable(symbol)} ORDER BY timeframe, timestamp";
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 using TradingAlerts.Tests.Fixtures;
 using TradingAlerts.Tests.Sqlite;
 
@@ -11,7 +11,7 @@ namespace TradingAlerts.Tests.Feeds;
 
 public sealed class ReplayFeedTests : IDisposable
 {
-    private readonly CollectorFile _file = new();
+    private readonly ScratchCollectorFile _file = new();
 
     [Fact]
     public async Task Replaying_real_M1_writes_MT5s_M5_bars_and_rewrites_forming_bars_in_place()

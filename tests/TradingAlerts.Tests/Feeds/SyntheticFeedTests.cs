@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 using TradingAlerts.Tests.Sqlite;
 
 namespace TradingAlerts.Tests.Feeds;
@@ -11,7 +11,7 @@ namespace TradingAlerts.Tests.Feeds;
 public sealed class SyntheticFeedTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2022, 1, 5, 12, 2, 30, TimeSpan.Zero);
-    private readonly CollectorFile _file = new();
+    private readonly ScratchCollectorFile _file = new();
     private readonly FakeTimeProvider _clock = new(Now);
 
     [Fact]

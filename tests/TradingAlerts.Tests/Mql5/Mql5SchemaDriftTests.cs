@@ -3,8 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Storage.Schema;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 using TradingAlerts.Tests.Sqlite;
 
 namespace TradingAlerts.Tests.Mql5;
@@ -63,7 +62,7 @@ public class Mql5SchemaDriftTests
     {
         var schema = Block(ReadMql5(ServiceFile), "SCHEMA");
         var ddl = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {SchemaScripts.SqliteTable(symbol)} (\n");
+            .Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {CollectorSchemaScript.SqliteTable(symbol)} (\n");
         foreach (var definition in StringArray(schema, "SCHEMA_COLUMNS"))
         {
             ddl.Append("    ").Append(definition).Append(",\n");
@@ -75,7 +74,7 @@ public class Mql5SchemaDriftTests
            .Append('\n');
 
         Assert.Contains(ddl.ToString(), CommittedSql(), StringComparison.Ordinal);
-        Assert.Contains(ddl.ToString(), SchemaScripts.Sqlite(), StringComparison.Ordinal);
+        Assert.Contains(ddl.ToString(), CollectorSchemaScript.Sqlite(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,8 +93,8 @@ public class Mql5SchemaDriftTests
         var table = StringConstant(schema, "SCHEMA_IDENTITY_TABLE");
         var row = StringConstant(schema, "SCHEMA_IDENTITY_ROW");
 
-        Assert.Equal(SchemaScripts.SqliteIdentityTable, table);
-        Assert.Equal(SchemaScripts.SqliteIdentityRow, row);
+        Assert.Equal(CollectorSchemaScript.SqliteIdentityTable, table);
+        Assert.Equal(CollectorSchemaScript.SqliteIdentityRow, row);
         Assert.Contains("\n" + table + "\n" + row + "\n", CommittedSql(), StringComparison.Ordinal);
         var service = WithoutComments(ReadMql5(ServiceFile));
         Assert.Contains("DatabaseExecute(g_db, SCHEMA_IDENTITY_TABLE) || !DatabaseExecute(g_db, SCHEMA_IDENTITY_ROW)", service, StringComparison.Ordinal);
@@ -104,8 +103,8 @@ public class Mql5SchemaDriftTests
     [Fact]
     public void Identity_statements_run_as_mql5_runs_them_give_a_file_one_random_id_that_a_reopen_keeps()
     {
-        using var first = new CollectorFile();
-        using var second = new CollectorFile();
+        using var first = new ScratchCollectorFile();
+        using var second = new ScratchCollectorFile();
         var schema = Block(ReadMql5(ServiceFile), "SCHEMA");
         foreach (var path in new[] { first.Path, second.Path, first.Path })
         {
@@ -180,7 +179,7 @@ public class Mql5SchemaDriftTests
     [Fact]
     public void Upsert_built_from_the_mql5_lists_round_trips_through_the_collector_reader()
     {
-        using var file = new CollectorFile();
+        using var file = new ScratchCollectorFile();
         var upsert = Block(ReadMql5(ServiceFile), "UPSERT");
         var columns = StringArray(upsert, "UPSERT_COLUMNS");
         var nullable = Mql5SchemaColumns().Where(c => !c.NotNull).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -303,7 +302,7 @@ public class Mql5SchemaDriftTests
     }
 
     private static string CommittedSql() =>
-        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", SchemaScripts.SqliteFile)).ReplaceLineEndings("\n");
+        File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", CollectorSchemaScript.SqliteFile)).ReplaceLineEndings("\n");
 
     /// <summary>The text between <c>// BEGIN name</c> and <c>// END name</c>, each present exactly once.</summary>
     private static string Block(string source, string name)
@@ -404,10 +403,10 @@ public class Mql5SchemaDriftTests
     /// <summary>Parses the table of <paramref name="symbol"/> and its seq index out of sql/sqlite_schema.sql.</summary>
     private static Table CommittedTable(string symbol)
     {
-        var table = SchemaScripts.SqliteTable(symbol);
+        var table = CollectorSchemaScript.SqliteTable(symbol);
         var sql = CommittedSql();
         var create = Regex.Match(sql, $@"^CREATE TABLE IF NOT EXISTS {table} \(\n(?<body>.*?)\n\);$", RegexOptions.Multiline | RegexOptions.Singleline);
-        Assert.True(create.Success, $"table {table} not found in sql/{SchemaScripts.SqliteFile}");
+        Assert.True(create.Success, $"table {table} not found in sql/{CollectorSchemaScript.SqliteFile}");
         var lines = create.Groups["body"].Value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.TrimEnd(','))
             .ToList();

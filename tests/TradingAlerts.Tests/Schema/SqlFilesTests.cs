@@ -1,12 +1,19 @@
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.CollectorFile.Sqlite;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.Tests.Schema;
 
 /// <summary>The committed sql/ files are exactly what the catalogue generates, so they cannot drift.</summary>
 public class SqlFilesTests
 {
-    public static TheoryData<string> GeneratedFiles() => [.. SchemaScripts.Generated().Keys];
+    /// <summary>Every generated file by name: the collector file's DDL and the PostgreSQL files.</summary>
+    private static Dictionary<string, string> Generated() => new(PostgresSchemaScripts.Generated())
+    {
+        [CollectorSchemaScript.SqliteFile] = CollectorSchemaScript.Sqlite(),
+    };
+
+    public static TheoryData<string> GeneratedFiles() => [.. Generated().Keys];
 
     [Theory]
     [MemberData(nameof(GeneratedFiles))]
@@ -14,7 +21,7 @@ public class SqlFilesTests
     {
         var committed = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", file));
         Assert.True(
-            committed == SchemaScripts.Generated()[file],
+            committed == Generated()[file],
             $"sql/{file} differs from the catalogue; regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql");
     }
 
@@ -22,13 +29,14 @@ public class SqlFilesTests
     [MemberData(nameof(GeneratedFiles))]
     public void Embedded_copy_is_the_committed_file(string file)
     {
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", file)), SqlResources.Read(file));
+        var embedded = file == CollectorSchemaScript.SqliteFile ? SqliteCollectorSchema.Script : SqlResources.Read(file);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "sql", file)), embedded);
     }
 
     [Fact]
     public void Postgres_schema_creates_one_table_per_pair_and_nothing_else()
     {
-        var sql = SchemaScripts.Postgres();
+        var sql = PostgresSchemaScripts.Postgres();
         Assert.Equal(135, CountOf(sql, "CREATE TABLE IF NOT EXISTS "));
         Assert.All(Pair.All, p => Assert.Contains($"CREATE TABLE IF NOT EXISTS {p.TableName} (", sql, StringComparison.Ordinal));
     }
@@ -36,7 +44,7 @@ public class SqlFilesTests
     [Fact]
     public void Timescale_setup_lists_every_pair_with_the_seed_retention()
     {
-        var sql = SchemaScripts.Timescale();
+        var sql = PostgresSchemaScripts.Timescale();
         Assert.Equal([35, 105, 210, 417, 834, 1667, 3333, 5000, 10000], TimeframeStoragePolicy.All.Select(p => p.RetentionDays));
         Assert.All(Pair.All, p =>
         {

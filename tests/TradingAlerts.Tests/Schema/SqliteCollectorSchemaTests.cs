@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Storage.Schema;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Tests.Schema;
 
@@ -37,7 +36,7 @@ public sealed class SqliteCollectorSchemaTests : IDisposable
         Assert.Equal(1, row.Item1);
         Assert.Matches("^[0-9a-f]{32}$", row.Item2);
         Assert.InRange(row.Item3, DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds());
-        using var other = new TradingAlerts.Tests.Sqlite.CollectorFile();
+        using var other = new TradingAlerts.Tests.Sqlite.ScratchCollectorFile();
         using (new CollectorWriter(other.Path))
         {
         }
@@ -60,7 +59,7 @@ public sealed class SqliteCollectorSchemaTests : IDisposable
         ];
         foreach (var symbol in Symbols.All)
         {
-            var columns = Query($"PRAGMA table_info({SchemaScripts.SqliteTable(symbol)})",
+            var columns = Query($"PRAGMA table_info({CollectorSchemaScript.SqliteTable(symbol)})",
                 r => (r.GetString(1), r.GetString(2), r.GetInt32(3) == 1, r.GetInt32(5)));
             Assert.Equal(expected, columns);
         }

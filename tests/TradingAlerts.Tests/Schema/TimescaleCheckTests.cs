@@ -1,4 +1,4 @@
-using TradingAlerts.Storage.Schema;
+using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.Tests.Schema;
 

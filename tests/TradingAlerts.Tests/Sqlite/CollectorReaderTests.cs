@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Tests.Sqlite;
 
 public sealed class CollectorReaderTests : IDisposable
 {
     private const string Columns = "timeframe, timestamp, open, high, low, close, tema, keltner_channels, momentum_candles, seq, written_at";
-    private readonly CollectorFile _file = new();
+    private readonly ScratchCollectorFile _file = new();
 
     public CollectorReaderTests()
     {

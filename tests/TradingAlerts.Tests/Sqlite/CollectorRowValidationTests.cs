@@ -3,8 +3,8 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Collector.DevSeed;
 using TradingAlerts.Indicators;
 using TradingAlerts.Indicators.Synthetic;
-using TradingAlerts.Storage.Sqlite;
-using TradingAlerts.Storage.Validation;
+using TradingAlerts.CollectorFile.Sqlite;
+using TradingAlerts.Abstractions.Validation;
 
 namespace TradingAlerts.Tests.Sqlite;
 
@@ -18,7 +18,7 @@ public sealed class CollectorRowValidationTests : IDisposable
 {
     private const long Written = 1_641_340_800_000; // 2022-01-05 00:00:00 UTC, unix ms
     private const long Bar = 1_641_337_200; // 2022-01-04 23:00, an H1 bar open time before the write
-    private readonly CollectorFile _file = new();
+    private readonly ScratchCollectorFile _file = new();
 
     public CollectorRowValidationTests()
     {

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Sqlite;
+using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Tests.Sqlite;
 
 public sealed class CollectorWriterTests : IDisposable
 {
-    private readonly CollectorFile _file = new();
+    private readonly ScratchCollectorFile _file = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 1, 4, 18, 0, 0, TimeSpan.Zero));
 
     private static BarRecord Bar(Timeframe tf, long time, double close, double? tema = null) =>

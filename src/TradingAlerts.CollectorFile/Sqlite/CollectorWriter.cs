@@ -1,9 +1,8 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Schema;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Writes bars into a collector file exactly as the MQL5 DataCollector service does: the schema of
@@ -86,7 +85,7 @@ public sealed class CollectorWriter : IDisposable
 
     private SqliteCommand Upsert(string symbol)
     {
-        var table = SchemaScripts.SqliteTable(symbol);
+        var table = CollectorSchemaScript.SqliteTable(symbol);
         if (_upserts.TryGetValue(table, out var existing))
         {
             return existing;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TradingAlerts.Storage.Validation;
+namespace TradingAlerts.Abstractions.Validation;
 
 /// <summary>
 /// The JSON shapes of the indicator columns, checked field by field: every documented field present

@@ -1,4 +1,4 @@
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>What the PostgreSQL bootstrapper found and did.</summary>
 /// <param name="BarTables">Bar tables of the catalogue present after the run (135 when complete).</param>

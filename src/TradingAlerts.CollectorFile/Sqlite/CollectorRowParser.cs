@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Validation;
+using TradingAlerts.Abstractions.Validation;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Turns one SQLite collector row into a <see cref="BarRecord"/>, or says why it cannot:

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TradingAlerts.Storage.Validation;
+namespace TradingAlerts.Abstractions.Validation;
 
 /// <summary>
 /// The range a time in unix seconds may take: 1970-01-01 up to 3000-12-31 23:59:59, the last datetime

@@ -1,7 +1,7 @@
 using Npgsql;
 using TradingAlerts.Abstractions.Catalogue;
 
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>Which of the catalogue's 135 bar tables exist in the current schema (names from the catalogue only).</summary>
 public static class BarTables

@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>One bounded read of a symbol's changes.</summary>
 /// <param name="Rows">Valid rows, in seq order.</param>

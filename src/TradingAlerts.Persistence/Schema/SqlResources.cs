@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>The repository's <c>sql/</c> files, embedded in this assembly under "sql/…".</summary>
 public static class SqlResources

@@ -1,9 +1,8 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Schema;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Reads a collector file's changes for one symbol: rows with <c>seq</c> greater than a cursor, in seq
@@ -39,7 +38,7 @@ public sealed partial class CollectorReader
     /// <exception cref="CollectorFileException">The file is missing, not a SQLite database, or stayed locked.</exception>
     public CollectorReadResult Read(string symbol, long afterSeq, int maxRows)
     {
-        var table = SchemaScripts.SqliteTable(symbol);
+        var table = CollectorSchemaScript.SqliteTable(symbol);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         if (!File.Exists(Path))
         {

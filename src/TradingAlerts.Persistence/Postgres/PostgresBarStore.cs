@@ -2,8 +2,9 @@ using Npgsql;
 using NpgsqlTypes;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains.Bars;
 
-namespace TradingAlerts.Storage.Postgres;
+namespace TradingAlerts.Persistence.Postgres;
 
 /// <summary>
 /// The write-through store: bars of one pair in its <c>{symbol}_{tf}</c> table, keyed by bar time.

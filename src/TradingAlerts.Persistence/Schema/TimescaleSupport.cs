@@ -1,4 +1,4 @@
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>What the server offers for the TimescaleDB step of the schema.</summary>
 public enum TimescaleSupport

@@ -1,4 +1,4 @@
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Settings of the collector row checks that depend on the deployment.

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Where the rows of one collector file that failed validation are kept: a JSON Lines file beside it

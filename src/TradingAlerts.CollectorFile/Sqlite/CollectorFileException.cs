@@ -1,4 +1,4 @@
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>A collector file cannot be read at all: missing, not a SQLite database, or locked too long.</summary>
 public sealed class CollectorFileException : Exception

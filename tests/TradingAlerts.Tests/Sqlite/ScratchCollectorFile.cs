@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace TradingAlerts.Tests.Sqlite;
 
 /// <summary>A collector file in the temp folder, deleted (with its WAL files) afterwards.</summary>
-internal sealed class CollectorFile : IDisposable
+internal sealed class ScratchCollectorFile : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ta-collector-{Guid.NewGuid():N}.db");
 

@@ -1,7 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Storage.Postgres;
+namespace TradingAlerts.Grains.Bars;
 
 /// <summary>Where TimeframeGrains write bars through and rehydrate them from.</summary>
 public interface IBarStore

@@ -1,8 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Storage.Schema;
 
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>
 /// Which file is at the path now. Reads use pooled connections, and a pooled connection keeps reading a file
@@ -39,10 +38,10 @@ public sealed partial class CollectorReader
             }
 
             long maxSeq = 0;
-            if (symbol is not null && TableExists(connection, SchemaScripts.SqliteTable(symbol)))
+            if (symbol is not null && TableExists(connection, CollectorSchemaScript.SqliteTable(symbol)))
             {
                 using var seq = connection.CreateCommand();
-                seq.CommandText = $"SELECT COALESCE(MAX(seq), 0) FROM {SchemaScripts.SqliteTable(symbol)}";
+                seq.CommandText = $"SELECT COALESCE(MAX(seq), 0) FROM {CollectorSchemaScript.SqliteTable(symbol)}";
                 maxSeq = (long)seq.ExecuteScalar()!;
             }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>
 /// Applies <c>sql/</c> to a PostgreSQL database in order: bar tables, Orleans tables, TimescaleDB
@@ -25,7 +25,7 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken).ConfigureAwait(false);
         try
         {
-            await ApplyFileAsync(connection, SchemaScripts.PostgresFile, cancellationToken).ConfigureAwait(false);
+            await ApplyFileAsync(connection, PostgresSchemaScripts.PostgresFile, cancellationToken).ConfigureAwait(false);
 
             var orleansScripts = SqlResources.List("orleans");
             foreach (var script in orleansScripts)
@@ -42,13 +42,13 @@ public sealed partial class PostgresSchemaBootstrapper(NpgsqlDataSource dataSour
             switch (timescale)
             {
                 case TimescaleSupport.Ready:
-                    await ApplyFileAsync(connection, SchemaScripts.TimescaleFile, cancellationToken).ConfigureAwait(false);
+                    await ApplyFileAsync(connection, PostgresSchemaScripts.TimescaleFile, cancellationToken).ConfigureAwait(false);
                     break;
                 case TimescaleSupport.NotPreloaded:
                     LogTimescaleNotPreloaded(_logger, preload, SchemaReport.NotPreloadedAdvice);
                     break;
                 default:
-                    LogTimescaleSkipped(_logger, SchemaScripts.TimescaleFile);
+                    LogTimescaleSkipped(_logger, PostgresSchemaScripts.TimescaleFile);
                     break;
             }
 

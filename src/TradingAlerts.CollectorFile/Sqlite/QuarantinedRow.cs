@@ -1,4 +1,4 @@
-namespace TradingAlerts.Storage.Sqlite;
+namespace TradingAlerts.CollectorFile.Sqlite;
 
 /// <summary>A collector row that failed validation: recorded with its reason, counted and logged, then passed by the cursor.</summary>
 /// <param name="Symbol">Catalogue symbol (table) the row is in.</param>

@@ -2,74 +2,22 @@ using System.Globalization;
 using System.Text;
 using TradingAlerts.Abstractions.Catalogue;
 
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>
-/// Generates the repeated DDL of <c>sql/</c> from the catalogue, so the 15 collector tables and the
-/// 135 PostgreSQL tables can never disagree with it. The files in <c>sql/</c> are this output
-/// (a test compares them; <c>TradingAlerts.Collector schema --out sql</c> rewrites them).
+/// Generates the PostgreSQL DDL of <c>sql/</c> from the catalogue, so the 135 bar tables can never disagree
+/// with it (the collector file's DDL is <c>CollectorSchemaScript</c> in TradingAlerts.CollectorFile). The files
+/// in <c>sql/</c> are this output (a test compares them; <c>TradingAlerts.Collector schema --out sql</c> rewrites them).
 /// </summary>
-public static class SchemaScripts
+public static class PostgresSchemaScripts
 {
-    public const string SqliteFile = "sqlite_schema.sql";
     public const string PostgresFile = "postgresql_schema.sql";
     public const string TimescaleFile = "timescaledb_setup.sql";
 
+    // Kept verbatim (it names the generator's former home) so the committed files stay byte-identical.
     private const string GeneratedNote =
         "-- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.\n" +
         "-- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql\n";
-
-    /// <summary>The collector file's identity table: one row, a random id created with the file.</summary>
-    public const string SqliteIdentityTable =
-        "CREATE TABLE IF NOT EXISTS collector_file (id INTEGER PRIMARY KEY CHECK (id = 1), file_id TEXT NOT NULL, created_at INTEGER NOT NULL);";
-
-    /// <summary>Gives a new file its identity; a no-op on a file that has one (every writer runs it at open).</summary>
-    public const string SqliteIdentityRow =
-        "INSERT OR IGNORE INTO collector_file (id, file_id, created_at) VALUES (1, lower(hex(randomblob(16))), CAST(strftime('%s', 'now') AS INTEGER) * 1000);";
-
-    /// <summary>SQLite table name of a symbol in a collector file: the catalogue symbol itself.</summary>
-    public static string SqliteTable(string symbol) =>
-        Symbols.IsKnown(symbol) ? symbol : throw new ArgumentException($"Invalid symbol: {symbol}", nameof(symbol));
-
-    /// <summary>The collector file's schema: one table per symbol holding all nine timeframes.</summary>
-    public static string Sqlite()
-    {
-        var sql = new StringBuilder();
-        sql.Append("-- SQLite schema of a collector file (docs/architecture.md): one table per symbol, all nine timeframes,\n")
-           .Append("-- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert\n")
-           .Append("-- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.\n")
-           .Append(GeneratedNote)
-           .Append('\n')
-           .Append("PRAGMA journal_mode = WAL;\n")
-           .Append('\n')
-           .Append("-- The file's identity, created with it (created_at in unix ms UTC): a file recreated, restored or\n")
-           .Append("-- replaced at the same path has another id, so a reader never takes its seq for the old file's.\n")
-           .Append(SqliteIdentityTable).Append('\n')
-           .Append(SqliteIdentityRow).Append('\n');
-        foreach (var symbol in Symbols.All)
-        {
-            sql.Append('\n').Append(CultureInfo.InvariantCulture, $"CREATE TABLE IF NOT EXISTS {symbol} (\n")
-               .Append("    timeframe             TEXT    NOT NULL,\n")
-               .Append("    timestamp             INTEGER NOT NULL,\n")
-               .Append("    open                  REAL    NOT NULL,\n")
-               .Append("    high                  REAL    NOT NULL,\n")
-               .Append("    low                   REAL    NOT NULL,\n")
-               .Append("    close                 REAL    NOT NULL,\n");
-            foreach (var column in IndicatorCatalogue.Columns)
-            {
-                var type = column.Kind == IndicatorKind.Json ? "TEXT" : "REAL";
-                sql.Append(CultureInfo.InvariantCulture, $"    {column.Name,-21} {type},\n");
-            }
-
-            sql.Append("    seq                   INTEGER NOT NULL,\n")
-               .Append("    written_at            INTEGER NOT NULL,\n")
-               .Append("    PRIMARY KEY (timeframe, timestamp)\n")
-               .Append(");\n")
-               .Append(CultureInfo.InvariantCulture, $"CREATE UNIQUE INDEX IF NOT EXISTS idx_{symbol.ToLowerInvariant()}_seq ON {symbol} (seq);\n");
-        }
-
-        return sql.ToString();
-    }
 
     /// <summary>The 135 bar tables <c>{symbol}_{tf}</c>, idempotent.</summary>
     public static string Postgres()
@@ -144,10 +92,9 @@ public static class SchemaScripts
         return sql.ToString();
     }
 
-    /// <summary>Every generated file by name, for the writer and the drift test.</summary>
+    /// <summary>The PostgreSQL files by name, for the writer and the drift test.</summary>
     public static IReadOnlyDictionary<string, string> Generated() => new Dictionary<string, string>
     {
-        [SqliteFile] = Sqlite(),
         [PostgresFile] = Postgres(),
         [TimescaleFile] = Timescale(),
     };

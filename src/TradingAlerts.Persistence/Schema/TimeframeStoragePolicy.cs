@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Catalogue;
 
-namespace TradingAlerts.Storage.Schema;
+namespace TradingAlerts.Persistence.Schema;
 
 /// <summary>
 /// TimescaleDB settings of one timeframe's tables. Retention is the original design's (about 10,000 bars);
