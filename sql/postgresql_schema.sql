@@ -1,6 +1,6 @@
 -- PostgreSQL bar tables (docs/architecture.md): one per symbol and timeframe, 15 x 9 = 135, idempotent.
 -- timestamp is the bar open time. TimescaleDB features are in timescaledb_setup.sql.
--- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.
+-- Generated from the catalogue (TradingAlerts.Persistence.Schema.PostgresSchemaScripts); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 
 CREATE TABLE IF NOT EXISTS audjpy_m5 (

@@ -1,7 +1,7 @@
 -- SQLite schema of a collector file (docs/architecture.md): one table per symbol, all nine timeframes,
 -- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert
 -- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.
--- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.
+-- Generated from the catalogue (TradingAlerts.CollectorFile.Sqlite.CollectorSchemaScript); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 
 PRAGMA journal_mode = WAL;

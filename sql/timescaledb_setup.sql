@@ -2,7 +2,7 @@
 -- timescaledb extension is available (the bootstrapper checks pg_available_extensions).
 -- Per timeframe: chunk interval (~2,016 bars), compression of chunks older than two chunks
 -- (single series per table: no segmentby, ordered by timestamp DESC), retention as in the original design.
--- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.
+-- Generated from the catalogue (TradingAlerts.Persistence.Schema.PostgresSchemaScripts); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 
 CREATE EXTENSION IF NOT EXISTS timescaledb;

@@ -13,9 +13,8 @@ public static class CollectorSchemaScript
 {
     public const string SqliteFile = "sqlite_schema.sql";
 
-    // Kept verbatim (it names the generator's former home) so the committed file stays byte-identical.
     private const string GeneratedNote =
-        "-- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.\n" +
+        "-- Generated from the catalogue (TradingAlerts.CollectorFile.Sqlite.CollectorSchemaScript); do not edit by hand.\n" +
         "-- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql\n";
 
     /// <summary>The collector file's identity table: one row, a random id created with the file.</summary>

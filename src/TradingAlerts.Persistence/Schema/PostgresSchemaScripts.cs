@@ -14,9 +14,8 @@ public static class PostgresSchemaScripts
     public const string PostgresFile = "postgresql_schema.sql";
     public const string TimescaleFile = "timescaledb_setup.sql";
 
-    // Kept verbatim (it names the generator's former home) so the committed files stay byte-identical.
     private const string GeneratedNote =
-        "-- Generated from the catalogue (TradingAlerts.Storage.Schema.SchemaScripts); do not edit by hand.\n" +
+        "-- Generated from the catalogue (TradingAlerts.Persistence.Schema.PostgresSchemaScripts); do not edit by hand.\n" +
         "-- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql\n";
 
     /// <summary>The 135 bar tables <c>{symbol}_{tf}</c>, idempotent.</summary>
