@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TradingAlerts.Abstractions.Catalogue;
 
 namespace TradingAlerts.Abstractions.Validation;
 
@@ -13,44 +14,35 @@ namespace TradingAlerts.Abstractions.Validation;
 /// <item>keltner_channels: <c>{"upper":[5 numbers],"middle":m,"lower":[5 numbers]}</c></item>
 /// <item>momentum_candles: <c>[]</c> or <c>[{"time":t,"direction":"bullish"|"bearish","body_ratio":r}]</c></item>
 /// </list>
+/// The catalogue (<see cref="IndicatorCatalogue"/>) names which shape each JSON column has.
 /// </summary>
 public static class IndicatorShapes
 {
     public const int KeltnerBands = 5;
 
-    /// <summary>The JSON indicator columns and their checks, by column name.</summary>
-    private static readonly Dictionary<string, Action<JsonElement, string>> Checks = new(StringComparer.Ordinal)
-    {
-        ["fractals"] = Points,
-        ["zigzag"] = Points,
-        ["horizontal_trendlines"] = (root, path) => Lines(root, path, "peak_lines", "bottom_lines"),
-        ["diagonal_trendlines"] = (root, path) => Lines(root, path, "ascending", "descending"),
-        ["keltner_channels"] = Keltner,
-        ["momentum_candles"] = Momentum,
-    };
-
     /// <summary>Why <paramref name="json"/> is not a valid <paramref name="column"/> value, or null when it is (null text is valid: no value).</summary>
-    public static string? Check(string column, string? json)
+    public static string? Check(string column, string? json) =>
+        IndicatorCatalogue.Find(column) is JsonIndicatorColumn found
+            ? Check(found, json)
+            : throw new ArgumentException($"Not a JSON indicator column: {column}", nameof(column));
+
+    /// <summary>Why <paramref name="json"/> is not a valid value of <paramref name="column"/>, or null when it is.</summary>
+    internal static string? Check(JsonIndicatorColumn column, string? json)
     {
         if (json is null)
         {
             return null;
         }
 
-        if (!Checks.TryGetValue(column, out var check))
-        {
-            throw new ArgumentException($"Not a JSON indicator column: {column}", nameof(column));
-        }
-
         try
         {
             using var document = JsonDocument.Parse(json);
-            check(document.RootElement, column);
+            column.Shape(document.RootElement, column.Name);
             return null;
         }
         catch (JsonException ex)
         {
-            return $"{column} is not valid JSON: {ex.Message}";
+            return $"{column.Name} is not valid JSON: {ex.Message}";
         }
         catch (ShapeException ex)
         {
@@ -58,8 +50,20 @@ public static class IndicatorShapes
         }
     }
 
+    /// <summary>fractals, zigzag: <c>{"peaks":[{"time":t,"price":p}…],"bottoms":[…]}</c>.</summary>
+    internal static IndicatorShape Points { get; } = CheckPoints;
+
+    /// <summary>Trendlines: two arrays of lines named <paramref name="first"/> and <paramref name="second"/>.</summary>
+    internal static IndicatorShape Lines(string first, string second) => (root, path) => CheckLines(root, path, first, second);
+
+    /// <summary>keltner_channels: <c>{"upper":[5 numbers],"middle":m,"lower":[5 numbers]}</c>.</summary>
+    internal static IndicatorShape Keltner { get; } = CheckKeltner;
+
+    /// <summary>momentum_candles: <c>[]</c> or <c>[{"time":t,"direction":"bullish"|"bearish","body_ratio":r}]</c>.</summary>
+    internal static IndicatorShape Momentum { get; } = CheckMomentum;
+
     // Paths in messages are built only when a check fails: valid rows (nearly all) allocate nothing for them.
-    private static void Points(JsonElement root, string path)
+    private static void CheckPoints(JsonElement root, string path)
     {
         Object(root, path);
         foreach (var side in (string[])["peaks", "bottoms"])
@@ -75,7 +79,7 @@ public static class IndicatorShapes
         }
     }
 
-    private static void Lines(JsonElement root, string path, string first, string second)
+    private static void CheckLines(JsonElement root, string path, string first, string second)
     {
         Object(root, path);
         foreach (var side in (string[])[first, second])
@@ -98,7 +102,7 @@ public static class IndicatorShapes
         }
     }
 
-    private static void Keltner(JsonElement root, string path)
+    private static void CheckKeltner(JsonElement root, string path)
     {
         Object(root, path);
         Bands(Field(root, path, "upper"), path, "upper");
@@ -120,7 +124,7 @@ public static class IndicatorShapes
         }
     }
 
-    private static void Momentum(JsonElement root, string path)
+    private static void CheckMomentum(JsonElement root, string path)
     {
         var i = 0;
         foreach (var candle in Array(root, path, null).EnumerateArray())
@@ -203,3 +207,6 @@ public static class IndicatorShapes
 
     private sealed class ShapeException(string message) : Exception(message);
 }
+
+/// <summary>Checks a JSON column's root element, throwing with a message naming <paramref name="path"/> where it fails.</summary>
+internal delegate void IndicatorShape(JsonElement root, string path);

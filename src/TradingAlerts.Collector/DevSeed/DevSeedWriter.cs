@@ -61,10 +61,7 @@ public static class DevSeedWriter
         {
             var (bar, v) = (rows[i].Bar, rows[i].Indicators);
             sql.Append(CultureInfo.InvariantCulture, $"(to_timestamp({bar.Time}), {Num(bar.Open)}, {Num(bar.High)}, {Num(bar.Low)}, {Num(bar.Close)}, ")
-               .Append(Json(v.Fractals)).Append(", ").Append(Json(v.HorizontalTrendlines)).Append(", ")
-               .Append(Json(v.DiagonalTrendlines)).Append(", ").Append(Json(v.MomentumCandles)).Append(", ")
-               .Append(Json(v.KeltnerChannels)).Append(", ").Append(Num(v.Tema)).Append(", ")
-               .Append(Num(v.Hrma)).Append(", ").Append(Num(v.Smma)).Append(", ").Append(Json(v.ZigZag))
+               .AppendJoin(", ", IndicatorCatalogue.Columns.Select(c => c.Match(json => Json(json.Value(v)), number => Num(number.Value(v)))))
                .Append(i == rows.Count - 1 ? ")\n" : "),\n");
         }
 

@@ -19,10 +19,10 @@ namespace TradingAlerts.CollectorFile.Sqlite;
 /// </summary>
 internal static class CollectorRowParser
 {
-    /// <summary>Column order of <see cref="SelectColumns"/>.</summary>
-    private const int Timeframe = 0, Timestamp = 1, Open = 2, High = 3, Low = 4, Close = 5,
-        Fractals = 6, Horizontal = 7, Diagonal = 8, Momentum = 9, Keltner = 10, Tema = 11, Hrma = 12, Smma = 13,
-        ZigZag = 14, Seq = 15, WrittenAt = 16;
+    /// <summary>Column order of <see cref="SelectColumns"/>: the catalogue's indicator columns from <see cref="FirstIndicator"/>.</summary>
+    private const int Timeframe = 0, Timestamp = 1, Open = 2, High = 3, Low = 4, Close = 5, FirstIndicator = 6;
+
+    private static readonly int Seq = FirstIndicator + IndicatorCatalogue.Columns.Count, WrittenAt = Seq + 1;
 
     public static readonly string SelectColumns =
         "timeframe, timestamp, open, high, low, close, " +
@@ -98,16 +98,7 @@ internal static class CollectorRowParser
                 $"inconsistent OHLC: open {open}, high {high}, low {low}, close {close}"));
         }
 
-        var indicators = new IndicatorValues(
-            Json(reader, Fractals, "fractals"),
-            Json(reader, Horizontal, "horizontal_trendlines"),
-            Json(reader, Diagonal, "diagonal_trendlines"),
-            Json(reader, Momentum, "momentum_candles"),
-            Json(reader, Keltner, "keltner_channels"),
-            IndicatorNumber(reader, Tema, "tema"),
-            IndicatorNumber(reader, Hrma, "hrma"),
-            IndicatorNumber(reader, Smma, "smma"),
-            Json(reader, ZigZag, "zigzag"));
+        var indicators = IndicatorValues.From(new RowIndicators(reader));
         return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt);
     }
 
@@ -136,7 +127,15 @@ internal static class CollectorRowParser
         return double.IsFinite(value) ? value : throw new FormatException($"{column} is not finite ({value.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    private static string? Json(SqliteDataReader reader, int ordinal, string column)
+    /// <summary>The row's indicator columns; the first unusable one throws with its reason.</summary>
+    private readonly struct RowIndicators(SqliteDataReader reader) : IIndicatorSource
+    {
+        public string? Json(JsonIndicatorColumn column) => CollectorRowParser.Json(reader, FirstIndicator + column.Index, column);
+
+        public double? Number(NumberIndicatorColumn column) => IndicatorNumber(reader, FirstIndicator + column.Index, column.Name);
+    }
+
+    private static string? Json(SqliteDataReader reader, int ordinal, JsonIndicatorColumn column)
     {
         if (reader.IsDBNull(ordinal))
         {
@@ -147,9 +146,9 @@ internal static class CollectorRowParser
         {
             string s => s,
             byte[] bytes => Encoding.UTF8.GetString(bytes),
-            var other => throw new FormatException($"{column} is not JSON text: '{other}'"),
+            var other => throw new FormatException($"{column.Name} is not JSON text: '{other}'"),
         };
-        return IndicatorShapes.Check(column, text) is { } reason ? throw new FormatException(reason) : text;
+        return column.Check(text) is { } reason ? throw new FormatException(reason) : text;
     }
 
     private static string Iso(long seconds) =>

@@ -16,6 +16,9 @@ public sealed class CollectorWriter : IDisposable
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, SqliteCommand> _upserts = new(StringComparer.Ordinal);
 
+    /// <summary>The upsert's parameter of each catalogue column, by column index.</summary>
+    private static readonly string[] IndicatorParameters = [.. IndicatorCatalogue.Columns.Select(c => "$" + c.Name)];
+
     public CollectorWriter(string path, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
@@ -65,15 +68,11 @@ public sealed class CollectorWriter : IDisposable
             p["$high"].Value = bar.High;
             p["$low"].Value = bar.Low;
             p["$close"].Value = bar.Close;
-            p["$fractals"].Value = (object?)bar.Indicators.Fractals ?? DBNull.Value;
-            p["$horizontal_trendlines"].Value = (object?)bar.Indicators.HorizontalTrendlines ?? DBNull.Value;
-            p["$diagonal_trendlines"].Value = (object?)bar.Indicators.DiagonalTrendlines ?? DBNull.Value;
-            p["$momentum_candles"].Value = (object?)bar.Indicators.MomentumCandles ?? DBNull.Value;
-            p["$keltner_channels"].Value = (object?)bar.Indicators.KeltnerChannels ?? DBNull.Value;
-            p["$tema"].Value = (object?)bar.Indicators.Tema ?? DBNull.Value;
-            p["$hrma"].Value = (object?)bar.Indicators.Hrma ?? DBNull.Value;
-            p["$smma"].Value = (object?)bar.Indicators.Smma ?? DBNull.Value;
-            p["$zigzag"].Value = (object?)bar.Indicators.ZigZag ?? DBNull.Value;
+            foreach (var column in IndicatorCatalogue.Columns)
+            {
+                p[IndicatorParameters[column.Index]].Value = column.BoxedValue(bar.Indicators) ?? DBNull.Value;
+            }
+
             p["$written_at"].Value = writtenAt;
             changed += command.ExecuteNonQuery();
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Abstractions.Validation;
+using TradingAlerts.Abstractions.Catalogue;
 
 namespace TradingAlerts.Grains.Bars;
 
@@ -29,39 +29,33 @@ public static class BarCheck
     {
         ArgumentNullException.ThrowIfNull(bar);
         ArgumentNullException.ThrowIfNull(faults);
-        var v = bar.Indicators ?? IndicatorValues.None;
-        var clean = new IndicatorValues(
-            Json("fractals", v.Fractals, faults),
-            Json("horizontal_trendlines", v.HorizontalTrendlines, faults),
-            Json("diagonal_trendlines", v.DiagonalTrendlines, faults),
-            Json("momentum_candles", v.MomentumCandles, faults),
-            Json("keltner_channels", v.KeltnerChannels, faults),
-            Number("tema", v.Tema, faults),
-            Number("hrma", v.Hrma, faults),
-            Number("smma", v.Smma, faults),
-            Json("zigzag", v.ZigZag, faults));
+        var clean = IndicatorValues.From(new UsableValues(bar.Indicators ?? IndicatorValues.None, faults));
         return clean == bar.Indicators ? bar : bar with { Indicators = clean };
     }
 
-    private static string? Json(string column, string? json, List<string> faults)
+    /// <summary>Each catalogue column's value, or null (its fault named) when the column's check fails.</summary>
+    private readonly struct UsableValues(IndicatorValues values, List<string> faults) : IIndicatorSource
     {
-        if (IndicatorShapes.Check(column, json) is { } reason)
+        public string? Json(JsonIndicatorColumn column)
         {
-            faults.Add(reason);
-            return null;
+            var json = column.Value(values);
+            return Dropped(column.Check(json)) ? null : json;
         }
 
-        return json;
-    }
-
-    private static double? Number(string column, double? value, List<string> faults)
-    {
-        if (value is { } v && (!double.IsFinite(v) || Math.Abs(v) == double.MaxValue))
+        public double? Number(NumberIndicatorColumn column)
         {
-            faults.Add(string.Create(CultureInfo.InvariantCulture, $"{column} is not a finite number ({v})"));
-            return null;
+            var number = column.Value(values);
+            return Dropped(column.Check(number)) ? null : number;
         }
 
-        return value;
+        private bool Dropped(string? reason)
+        {
+            if (reason is not null)
+            {
+                faults.Add(reason);
+            }
+
+            return reason is not null;
+        }
     }
 }

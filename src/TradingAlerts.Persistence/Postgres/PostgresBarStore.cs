@@ -15,9 +15,6 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
 {
     public bool IsDurable => true;
 
-    private static readonly string[] ValueColumns =
-        ["open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name)];
-
     /// <summary>
     /// Upserts <paramref name="bars"/> in one statement (arrays unnested server-side). When a bar time
     /// occurs more than once, the version with the highest seq wins, as it would in the collector file.
@@ -31,24 +28,8 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
             return 0;
         }
 
-        await using var command = dataSource.CreateCommand(UpsertSql(pair.TableName,
-            "SELECT * FROM unnest(@timestamp, @open, @high, @low, @close, @fractals::jsonb[], @horizontal::jsonb[], " +
-            "@diagonal::jsonb[], @momentum::jsonb[], @keltner::jsonb[], @tema, @hrma, @smma, @zigzag::jsonb[])"));
-        var p = command.Parameters;
-        p.Add(Array("timestamp", NpgsqlDbType.TimestampTz, latest.Select(b => DateTime.UnixEpoch.AddSeconds(b.Time))));
-        p.Add(Array("open", NpgsqlDbType.Double, latest.Select(b => b.Open)));
-        p.Add(Array("high", NpgsqlDbType.Double, latest.Select(b => b.High)));
-        p.Add(Array("low", NpgsqlDbType.Double, latest.Select(b => b.Low)));
-        p.Add(Array("close", NpgsqlDbType.Double, latest.Select(b => b.Close)));
-        p.Add(Array("fractals", NpgsqlDbType.Text, latest.Select(b => b.Indicators.Fractals)));
-        p.Add(Array("horizontal", NpgsqlDbType.Text, latest.Select(b => b.Indicators.HorizontalTrendlines)));
-        p.Add(Array("diagonal", NpgsqlDbType.Text, latest.Select(b => b.Indicators.DiagonalTrendlines)));
-        p.Add(Array("momentum", NpgsqlDbType.Text, latest.Select(b => b.Indicators.MomentumCandles)));
-        p.Add(Array("keltner", NpgsqlDbType.Text, latest.Select(b => b.Indicators.KeltnerChannels)));
-        p.Add(Array("tema", NpgsqlDbType.Double, latest.Select(b => b.Indicators.Tema)));
-        p.Add(Array("hrma", NpgsqlDbType.Double, latest.Select(b => b.Indicators.Hrma)));
-        p.Add(Array("smma", NpgsqlDbType.Double, latest.Select(b => b.Indicators.Smma)));
-        p.Add(Array("zigzag", NpgsqlDbType.Text, latest.Select(b => b.Indicators.ZigZag)));
+        await using var command = dataSource.CreateCommand(UpsertSql(pair.TableName, BarColumns.UnnestSource));
+        BarColumns.AddArrays(command.Parameters, latest);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -73,26 +54,11 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
         }
 
         await using (var import = await connection.BeginBinaryImportAsync(
-            $"COPY bulk_bars (timestamp, {string.Join(", ", ValueColumns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+            $"COPY bulk_bars (timestamp, {BarColumns.ValueList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var bar in latest)
             {
-                await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(DateTime.UnixEpoch.AddSeconds(bar.Time), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(bar.Open, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(bar.High, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(bar.Low, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                await import.WriteAsync(bar.Close, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-                var v = bar.Indicators;
-                await WriteJsonAsync(import, v.Fractals, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(import, v.HorizontalTrendlines, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(import, v.DiagonalTrendlines, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(import, v.MomentumCandles, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(import, v.KeltnerChannels, cancellationToken).ConfigureAwait(false);
-                await WriteNumberAsync(import, v.Tema, cancellationToken).ConfigureAwait(false);
-                await WriteNumberAsync(import, v.Hrma, cancellationToken).ConfigureAwait(false);
-                await WriteNumberAsync(import, v.Smma, cancellationToken).ConfigureAwait(false);
-                await WriteJsonAsync(import, v.ZigZag, cancellationToken).ConfigureAwait(false);
+                await BarColumns.WriteRowAsync(import, bar, cancellationToken).ConfigureAwait(false);
             }
 
             await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +79,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await using var command = dataSource.CreateCommand(
-            $"SELECT * FROM (SELECT timestamp, {string.Join(", ", ValueColumns)} " +
+            $"SELECT * FROM (SELECT timestamp, {BarColumns.ValueList} " +
             $"FROM {pair.TableName} ORDER BY timestamp DESC LIMIT @count) latest ORDER BY timestamp");
         command.Parameters.AddWithValue("count", count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -135,7 +101,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var pairs = Timeframes.All.Select(tf => new Pair(symbol, tf)).ToArray(); // throws for a symbol outside the catalogue
         await using var command = dataSource.CreateCommand(string.Join("\nUNION ALL\n", pairs.Select((pair, i) =>
-            $"(SELECT {i} AS tf, timestamp, {string.Join(", ", ValueColumns)} FROM {pair.TableName} " +
+            $"(SELECT {i} AS tf, timestamp, {BarColumns.ValueList} FROM {pair.TableName} " +
             "WHERE timestamp <= @at ORDER BY timestamp DESC LIMIT @count)")));
         command.Parameters.AddWithValue("at", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(time));
         command.Parameters.AddWithValue("count", count);
@@ -160,21 +126,19 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
         return bars;
     }
 
-    /// <summary>One row of <c>timestamp, open…close, the nine indicator columns</c> starting at column <paramref name="first"/>.</summary>
+    /// <summary>One row of <c>timestamp, open…close, the catalogue's indicator columns</c> starting at column <paramref name="first"/>.</summary>
     private static BarRecord ReadBar(NpgsqlDataReader reader, Timeframe timeframe, int first)
     {
-        string? Text(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
-        double? Number(int i) => reader.IsDBNull(first + i) ? null : reader.GetDouble(first + i);
         var time = new DateTimeOffset(reader.GetFieldValue<DateTime>(first)).ToUnixTimeSeconds();
         return new BarRecord(timeframe, time, reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3), reader.GetDouble(first + 4),
-            new IndicatorValues(Text(5), Text(6), Text(7), Text(8), Text(9), Number(10), Number(11), Number(12), Text(13)),
+            BarColumns.ReadIndicators(reader, first + BarColumns.FirstIndicator),
             Seq: 0, WrittenAtMs: 0);
     }
 
     private static string UpsertSql(string table, string source) =>
-        $"INSERT INTO {table} AS t (timestamp, {string.Join(", ", ValueColumns)}) {source}\n" +
-        $"ON CONFLICT (timestamp) DO UPDATE SET {string.Join(", ", ValueColumns.Select(c => $"{c} = excluded.{c}"))}\n" +
-        $"WHERE ({string.Join(", ", ValueColumns.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", ValueColumns.Select(c => "excluded." + c))})";
+        $"INSERT INTO {table} AS t (timestamp, {BarColumns.ValueList}) {source}\n" +
+        $"ON CONFLICT (timestamp) DO UPDATE SET {string.Join(", ", BarColumns.Values.Select(c => $"{c} = excluded.{c}"))}\n" +
+        $"WHERE ({string.Join(", ", BarColumns.Values.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", BarColumns.Values.Select(c => "excluded." + c))})";
 
     private static List<BarRecord> LatestVersions(Pair pair, IReadOnlyList<BarRecord> bars)
     {
@@ -195,13 +159,4 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
 
         return [.. byTime.Values.OrderBy(b => b.Time)];
     }
-
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | elementType) { Value = values.ToArray() };
-
-    private static Task WriteJsonAsync(NpgsqlBinaryImporter import, string? json, CancellationToken cancellationToken) =>
-        json is null ? import.WriteNullAsync(cancellationToken) : import.WriteAsync(json, NpgsqlDbType.Jsonb, cancellationToken);
-
-    private static Task WriteNumberAsync(NpgsqlBinaryImporter import, double? value, CancellationToken cancellationToken) =>
-        value is { } v ? import.WriteAsync(v, NpgsqlDbType.Double, cancellationToken) : import.WriteNullAsync(cancellationToken);
 }

@@ -75,22 +75,27 @@ internal static class ConfluenceResponseJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The 13 indicators of one bar, in <see cref="IndicatorCatalogue.PerTimeframe"/> order; null where not held.</summary>
+    /// <summary>The 13 indicators of one bar: each catalogue column's parts (<see cref="IndicatorCatalogue.PerTimeframe"/>); null where not held.</summary>
     private static void WriteIndicators(Utf8JsonWriter w, IndicatorValues? v)
     {
-        Part(w, "fractal_peaks", v?.Fractals, "peaks");
-        Part(w, "fractal_bottoms", v?.Fractals, "bottoms");
-        Part(w, "horizontal_peak_lines", v?.HorizontalTrendlines, "peak_lines");
-        Part(w, "horizontal_bottom_lines", v?.HorizontalTrendlines, "bottom_lines");
-        Part(w, "diagonal_ascending", v?.DiagonalTrendlines, "ascending");
-        Part(w, "diagonal_descending", v?.DiagonalTrendlines, "descending");
-        Whole(w, "momentum_candles", v?.MomentumCandles);
-        Part(w, "keltner_upper", v?.KeltnerChannels, "upper");
-        Part(w, "keltner_lower", v?.KeltnerChannels, "lower");
-        Number(w, "tema", v?.Tema);
-        Number(w, "hrma", v?.Hrma);
-        Number(w, "smma", v?.Smma);
-        Whole(w, "zigzag", v?.ZigZag);
+        foreach (var column in IndicatorCatalogue.Columns)
+        {
+            foreach (var part in column.Parts)
+            {
+                switch (column)
+                {
+                    case NumberIndicatorColumn number:
+                        Number(w, part.Name, v is null ? null : number.Value(v));
+                        break;
+                    case JsonIndicatorColumn json when part.Property is null:
+                        Whole(w, part.Name, v is null ? null : json.Value(v));
+                        break;
+                    case JsonIndicatorColumn json:
+                        Part(w, part.Name, v is null ? null : json.Value(v), part.Property);
+                        break;
+                }
+            }
+        }
     }
 
     private static void Part(Utf8JsonWriter w, string name, string? json, string property)

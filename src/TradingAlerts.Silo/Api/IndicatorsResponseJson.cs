@@ -8,17 +8,15 @@ namespace TradingAlerts.Silo.Api;
 /// <summary>
 /// Writes the indicators response (the original API's contract, README.md) straight from a grain snapshot:
 /// series oldest-first and index-aligned with ohlc, structures of the latest bar embedded as the JSON
-/// the collector wrote, PRO-only indicators empty for FREE callers.
+/// the collector wrote, PRO-only indicators empty for FREE callers; the indicators are the catalogue's columns in its
+/// order, each in its form (<see cref="IndicatorColumn.Form"/>).
 /// </summary>
 internal static class IndicatorsResponseJson
 {
-    private const string EmptyPoints = """{"peaks":[],"bottoms":[]}""";
-    private const string EmptyObject = "{}";
+    public static byte[] Write(BarSeriesSnapshot bars, Pair pair, Tier tier) => Write(ResponseBars.Of(bars), pair, tier);
 
-    public static byte[] Write(BarSeriesSnapshot bars, Pair pair, Tier tier)
+    public static byte[] Write(ResponseBars bars, Pair pair, Tier tier)
     {
-        var pro = tier == Tier.Pro;
-        var latest = bars.LatestIndicators;
         var buffer = new ArrayBufferWriter<byte>(64 + (bars.Count * 160));
         using (var w = new Utf8JsonWriter(buffer))
         {
@@ -39,40 +37,57 @@ internal static class IndicatorsResponseJson
             }
 
             w.WriteEndArray();
-            Raw(w, "fractals", latest?.Fractals ?? EmptyPoints);
-            Raw(w, "horizontal_trendlines", latest?.HorizontalTrendlines ?? EmptyObject);
-            Raw(w, "diagonal_trendlines", latest?.DiagonalTrendlines ?? EmptyObject);
-            w.WriteStartArray("momentum_candles");
-            if (pro)
+            foreach (var column in IndicatorCatalogue.Columns)
             {
-                foreach (var candle in bars.MomentumCandles)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("time", candle.Time);
-                    w.WriteString("direction", candle.Bullish ? "bullish" : "bearish");
-                    w.WriteNumber("body_ratio", candle.BodyRatio);
-                    w.WriteEndObject();
-                }
+                Indicator(w, column, bars, TierAccess.CanSeeIndicator(tier, column));
             }
 
-            w.WriteEndArray();
-            Raw(w, "keltner_channels", pro ? latest?.KeltnerChannels ?? EmptyObject : EmptyObject);
-            Series(w, "tema", pro ? bars.Tema : []);
-            Series(w, "hrma", pro ? bars.Hrma : []);
-            Series(w, "smma", pro ? bars.Smma : []);
-            Raw(w, "zigzag", pro ? latest?.ZigZag ?? EmptyPoints : EmptyPoints);
             w.WriteStartObject("metadata");
             w.WriteString("symbol", pair.Symbol);
             w.WriteString("timeframe", pair.Timeframe.Name());
             w.WriteString("tier", CallerTier.Name(tier));
             w.WriteNumber("bars_returned", bars.Count);
-            w.WriteBoolean("pro_indicators_enabled", pro);
+            w.WriteBoolean("pro_indicators_enabled", tier == Tier.Pro);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>One catalogue column as its form serves it; the column's empty value where the caller may not see it.</summary>
+    private static void Indicator(Utf8JsonWriter w, IndicatorColumn column, ResponseBars bars, bool visible)
+    {
+        switch (column)
+        {
+            case NumberIndicatorColumn number:
+                Series(w, number.Name, visible ? bars.Numbers(number) : []);
+                break;
+            case JsonIndicatorColumn { Form: IndicatorForm.Latest } json:
+                Raw(w, json.Name, visible && bars.Latest is { } latest ? json.Value(latest) ?? json.EmptyJson : json.EmptyJson);
+                break;
+            case JsonIndicatorColumn json when json == IndicatorCatalogue.MomentumCandles:
+                Candles(w, json.Name, visible ? bars.MomentumCandles : []);
+                break;
+            default:
+                throw new InvalidOperationException($"The grid holds no per-bar series of {column.Name}");
+        }
+    }
+
+    private static void Candles(Utf8JsonWriter w, string name, MomentumCandleInfo[] candles)
+    {
+        w.WriteStartArray(name);
+        foreach (var candle in candles)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("time", candle.Time);
+            w.WriteString("direction", candle.Bullish ? "bullish" : "bearish");
+            w.WriteNumber("body_ratio", candle.BodyRatio);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Raw(Utf8JsonWriter w, string name, string json)

@@ -74,10 +74,6 @@ internal sealed class BarTopic : LiveTopic
             .Where(m => m.Candle is not null)
             .Select(m => m.Candle!.Value with { Time = m.Time }) // keyed by bar time, as the series holds them
             .ToArray();
-        var snapshot = new BarSeriesSnapshot(_pair.Key, 0,
-            [.. bars.Select(b => b.Time)], [.. bars.Select(b => b.Open)], [.. bars.Select(b => b.High)],
-            [.. bars.Select(b => b.Low)], [.. bars.Select(b => b.Close)], [.. bars.Select(b => b.Indicators.Tema)],
-            [.. bars.Select(b => b.Indicators.Hrma)], [.. bars.Select(b => b.Indicators.Smma)], momentum, _latest?.Indicators);
-        return IndicatorsResponseJson.Write(snapshot, _pair, tier);
+        return IndicatorsResponseJson.Write(ResponseBars.Of(bars, momentum, _latest?.Indicators), _pair, tier);
     }
 }

@@ -1,0 +1,82 @@
+using Npgsql;
+using NpgsqlTypes;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+
+namespace TradingAlerts.Persistence.Postgres;
+
+/// <summary>
+/// The value columns of a bar table (OHLC, then the catalogue's indicator columns) and how each travels: upsert
+/// arrays, binary COPY, reads. Every identifier comes from <see cref="IndicatorCatalogue"/>; a new indicator needs
+/// no change here.
+/// </summary>
+internal static class BarColumns
+{
+    private static readonly string[] Ohlc = ["open", "high", "low", "close"];
+
+    /// <summary>Every column after <c>timestamp</c>, in table order.</summary>
+    public static IReadOnlyList<string> Values { get; } = [.. Ohlc, .. IndicatorCatalogue.Columns.Select(c => c.Name)];
+
+    /// <summary><see cref="Values"/> comma-separated, for column lists.</summary>
+    public static string ValueList { get; } = string.Join(", ", Values);
+
+    /// <summary>Ordinal of the first indicator column in a row read as <c>timestamp, <see cref="ValueList"/></c>.</summary>
+    public const int FirstIndicator = 5;
+
+    /// <summary>The rows of the arrays <see cref="AddArrays"/> binds, one row per bar (JSON text cast to jsonb).</summary>
+    public static string UnnestSource { get; } =
+        "SELECT * FROM unnest(@timestamp, " + string.Join(", ", Ohlc.Select(c => "@" + c)) + ", " +
+        string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Kind == IndicatorKind.Json ? $"@{c.Name}::jsonb[]" : "@" + c.Name)) + ")";
+
+    /// <summary>Binds one array per column of <see cref="UnnestSource"/>.</summary>
+    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<BarRecord> bars)
+    {
+        parameters.Add(Array("timestamp", NpgsqlDbType.TimestampTz, bars.Select(b => DateTime.UnixEpoch.AddSeconds(b.Time))));
+        parameters.Add(Array("open", NpgsqlDbType.Double, bars.Select(b => b.Open)));
+        parameters.Add(Array("high", NpgsqlDbType.Double, bars.Select(b => b.High)));
+        parameters.Add(Array("low", NpgsqlDbType.Double, bars.Select(b => b.Low)));
+        parameters.Add(Array("close", NpgsqlDbType.Double, bars.Select(b => b.Close)));
+        foreach (var column in IndicatorCatalogue.Columns)
+        {
+            parameters.Add(column.Match(
+                json => Array(json.Name, NpgsqlDbType.Text, bars.Select(b => json.Value(b.Indicators))),
+                number => Array(number.Name, NpgsqlDbType.Double, bars.Select(b => number.Value(b.Indicators)))));
+        }
+    }
+
+    /// <summary>One row of a binary COPY into <c>timestamp, <see cref="ValueList"/></c>.</summary>
+    public static async Task WriteRowAsync(NpgsqlBinaryImporter import, BarRecord bar, CancellationToken cancellationToken)
+    {
+        await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(DateTime.UnixEpoch.AddSeconds(bar.Time), NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.Open, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.High, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.Low, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.Close, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+        foreach (var column in IndicatorCatalogue.Columns)
+        {
+            await (column switch
+            {
+                JsonIndicatorColumn json when json.Value(bar.Indicators) is { } text => import.WriteAsync(text, NpgsqlDbType.Jsonb, cancellationToken),
+                NumberIndicatorColumn number when number.Value(bar.Indicators) is { } value => import.WriteAsync(value, NpgsqlDbType.Double, cancellationToken),
+                _ => import.WriteNullAsync(cancellationToken),
+            }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The indicator columns of the current row, the first at ordinal <paramref name="first"/>.</summary>
+    public static IndicatorValues ReadIndicators(NpgsqlDataReader reader, int first) =>
+        IndicatorValues.From(new RowIndicators(reader, first));
+
+    private readonly struct RowIndicators(NpgsqlDataReader reader, int first) : IIndicatorSource
+    {
+        public string? Json(JsonIndicatorColumn column) =>
+            reader.IsDBNull(first + column.Index) ? null : reader.GetString(first + column.Index);
+
+        public double? Number(NumberIndicatorColumn column) =>
+            reader.IsDBNull(first + column.Index) ? null : reader.GetDouble(first + column.Index);
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | elementType) { Value = values.ToArray() };
+}
