@@ -6,8 +6,8 @@ using StackExchange.Redis;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Events;
 using TradingAlerts.Grains.Options;
+using TradingAlerts.Feeds.SyntheticCollector;
 using TradingAlerts.Ingest;
-using TradingAlerts.Silo.Demo;
 using TradingAlerts.Silo.Events;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Persistence.Postgres;
@@ -105,25 +105,23 @@ internal static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The demo collector (embedded default) and the ingest agent tailing the collector files.</summary>
+    /// <summary>The demo collector (embedded default: the feeds' synthetic collector) and the ingest agent tailing the collector files.</summary>
     public static WebApplicationBuilder AddGridIngest(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         // Whether the demo collector is registered at all depends on them.
-        var demo = configuration.ReadAtBuildTime<DemoOptions>(DemoOptions.Section);
+        var demo = configuration.ReadAtBuildTime<SyntheticCollectorOptions>(SyntheticCollectorOptions.Section);
         var configuredFiles = configuration.ReadAtBuildTime<IngestOptions>(IngestOptions.Section).SqlitePaths;
         var demoEnabled = demo.Enabled ?? configuredFiles.All(string.IsNullOrWhiteSpace);
         if (demoEnabled)
         {
-            var file = new DemoCollectorFile(Path.Combine(builder.Environment.ContentRootPath, demo.SqlitePath));
-            builder.Services.AddSingleton(file);
-            builder.Services.AddHostedService<DemoCollectorService>();
+            var path = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, demo.SqlitePath));
+            builder.Services.AddSyntheticCollector(configuration, path);
             builder.Services.PostConfigure<IngestOptions>(o =>
             {
-                if (!o.SqlitePaths.Contains(file.Path))
+                if (!o.SqlitePaths.Contains(path))
                 {
-                    o.SqlitePaths.Add(file.Path);
+                    o.SqlitePaths.Add(path);
                 }
             });
         }

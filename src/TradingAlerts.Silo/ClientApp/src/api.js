@@ -45,18 +45,19 @@ export async function getJson(path) {
 }
 
 /**
- * Symbols and timeframes with the caller's access. Cached for the browser session (cleared on sign in
- * and out): FREE callers have 60 requests an hour, so page loads must not spend them on the catalogue.
+ * Symbols, timeframes and indicator columns with the caller's access. Cached for the browser session (cleared on
+ * sign in and out): FREE callers have 60 requests an hour, so page loads must not spend them on the catalogue.
  */
 export async function catalogue() {
-  const key = `ta.catalogue:${token() ?? ''}`;
+  const key = `ta.catalogue.v2:${token() ?? ''}`;
   const cached = sessionStorage.getItem(key);
   if (cached) {
     return JSON.parse(cached);
   }
 
-  const [symbols, timeframes] = await Promise.all([getJson('/api/symbols'), getJson('/api/timeframes')]);
-  const value = { tier: symbols.tier, symbols: symbols.symbols, timeframes: timeframes.timeframes };
+  const [symbols, timeframes, indicators] = await Promise.all(
+    [getJson('/api/symbols'), getJson('/api/timeframes'), getJson('/api/indicators/catalogue')]);
+  const value = { tier: symbols.tier, symbols: symbols.symbols, timeframes: timeframes.timeframes, indicators: indicators.indicators };
   sessionStorage.setItem(key, JSON.stringify(value));
   return value;
 }

@@ -9,17 +9,25 @@ import { openStream } from './sse.js';
 const BARS = 1000;
 const MA = { tema: '#f0b90b', hrma: '#ba68c8', smma: '#42a5f5' };
 const KELTNER = 'rgba(121, 134, 203, 0.7)';
+// Presentation only: which indicator column each layer draws. Whether the caller may see it comes from the
+// catalogue (GET /api/indicators/catalogue), the server's one definition of the columns and their tiers.
 const LAYERS = [
-  { id: 'tema', label: 'TEMA', color: MA.tema, pro: true },
-  { id: 'hrma', label: 'HRMA', color: MA.hrma, pro: true },
-  { id: 'smma', label: 'SMMA', color: MA.smma, pro: true },
-  { id: 'keltner', label: 'Keltner', color: KELTNER, pro: true },
-  { id: 'fractals', label: 'Fractals', color: '#ef5350', pro: false },
-  { id: 'horizontal', label: 'Horizontal lines', color: '#ef9a9a', pro: false },
-  { id: 'diagonal', label: 'Diagonal lines', color: '#4fc3f7', pro: false },
-  { id: 'zigzag', label: 'ZigZag', color: '#e0e0e0', pro: true },
-  { id: 'momentum', label: 'Momentum candles', color: '#ffee58', pro: true },
+  { id: 'tema', column: 'tema', label: 'TEMA', color: MA.tema },
+  { id: 'hrma', column: 'hrma', label: 'HRMA', color: MA.hrma },
+  { id: 'smma', column: 'smma', label: 'SMMA', color: MA.smma },
+  { id: 'keltner', column: 'keltner_channels', label: 'Keltner', color: KELTNER },
+  { id: 'fractals', column: 'fractals', label: 'Fractals', color: '#ef5350' },
+  { id: 'horizontal', column: 'horizontal_trendlines', label: 'Horizontal lines', color: '#ef9a9a' },
+  { id: 'diagonal', column: 'diagonal_trendlines', label: 'Diagonal lines', color: '#4fc3f7' },
+  { id: 'zigzag', column: 'zigzag', label: 'ZigZag', color: '#e0e0e0' },
+  { id: 'momentum', column: 'momentum_candles', label: 'Momentum candles', color: '#ffee58' },
 ];
+
+/** Layer id → whether the caller receives its column filled (a column the catalogue does not list stays locked). */
+function layerAccess(cat) {
+  const columns = new Map(cat.indicators.map((c) => [c.name, c.accessible]));
+  return Object.fromEntries(LAYERS.map((l) => [l.id, columns.get(l.column) === true]));
+}
 
 export async function chartPage(root, symbol, timeframe) {
   const cat = await loadCatalogue(root);
@@ -29,7 +37,6 @@ export async function chartPage(root, symbol, timeframe) {
 
   document.title = `${symbol} ${timeframe} · TradingAlerts`;
   const main = shell(root, { page: 'chart', catalogue: cat, symbol, timeframe, href: (s, tf) => `/dashboard/chart/${s}/${tf}` });
-  const pro = cat.tier === 'PRO';
   const tfInfo = cat.timeframes.find((t) => t.timeframe === timeframe);
   const symbolInfo = cat.symbols.find((s) => s.symbol === symbol);
   if (!tfInfo || !symbolInfo) {
@@ -50,7 +57,8 @@ export async function chartPage(root, symbol, timeframe) {
     h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, timeframe)), quote, h('div', { class: 'spacer' }), status),
     h('div', { class: 'chart-wrap' }, chartEl, legend));
 
-  const view = new ChartView(chartEl, tfInfo.seconds, pro);
+  const access = layerAccess(cat);
+  const view = new ChartView(chartEl, tfInfo.seconds, access);
   view.onChange = (bars) => {
     const last = bars.at(-1);
     if (last) {
@@ -60,10 +68,11 @@ export async function chartPage(root, symbol, timeframe) {
     }
   };
   for (const layer of LAYERS) {
-    const box = h('input', { type: 'checkbox', checked: layer.pro ? pro : true, disabled: layer.pro && !pro, dataset: { layer: layer.id } });
+    const locked = !access[layer.id];
+    const box = h('input', { type: 'checkbox', checked: !locked, disabled: locked, dataset: { layer: layer.id } });
     box.addEventListener('change', () => view.show(layer.id, box.checked));
-    legend.append(h('label', { class: layer.pro && !pro ? 'layer locked' : 'layer', title: layer.pro && !pro ? 'PRO' : '' },
-      box, h('span', { class: 'swatch', style: `background:${layer.color}` }), layer.label, layer.pro && !pro ? h('span', { class: 'lock' }, 'PRO') : null));
+    legend.append(h('label', { class: locked ? 'layer locked' : 'layer', title: locked ? 'PRO' : '' },
+      box, h('span', { class: 'swatch', style: `background:${layer.color}` }), layer.label, locked ? h('span', { class: 'lock' }, 'PRO') : null));
   }
 
   const load = async () => {
@@ -92,16 +101,16 @@ export async function chartPage(root, symbol, timeframe) {
 }
 
 class ChartView {
-  constructor(el, stepSeconds, pro) {
+  constructor(el, stepSeconds, access) {
     this.el = el;
-    this.pro = pro;
+    this.access = access;
     this.precision = 2;
     this.bars = [];
     this.ma = { tema: [], hrma: [], smma: [] };
     this.momentum = new Map();
     this.keltner = null;
     this.keltnerLines = [];
-    this.layers = Object.fromEntries(LAYERS.map((l) => [l.id, l.pro ? pro : true]));
+    this.layers = { ...access };
     this.chart = createChart(el, {
       autoSize: true,
       layout: { background: { color: '#0b0e14' }, textColor: '#8b949e', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' },
@@ -152,7 +161,7 @@ class ChartView {
       this.bars.splice(at, exists ? 1 : 0, bar);
       this.candles.update(bar, historical);
       for (const name of Object.keys(this.ma)) {
-        if (!this.pro) continue;
+        if (!this.access[name]) continue;
         const p = point(bar.time, data[name]?.[i]);
         this.ma[name].splice(at, exists ? 1 : 0, p);
         this.lines[name].update(p, historical);

@@ -1,14 +1,14 @@
-namespace TradingAlerts.Silo.Demo;
+namespace TradingAlerts.Feeds.SyntheticCollector;
 
-/// <summary>The in-process demo collector (section "Demo").</summary>
-public sealed class DemoOptions
+/// <summary>The synthetic collector a host runs in process as its demo (section "Demo").</summary>
+public sealed class SyntheticCollectorOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>On by default only when no collector file is configured (Ingest:SqlitePaths).</summary>
+    /// <summary>Whether the host runs it; the host decides the default (the silo: on only when no collector file is configured).</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>The demo's collector file, relative to the content root; recreated at every start.</summary>
+    /// <summary>The collector file it writes, relative to the host's content root; recreated at every start.</summary>
     public string SqlitePath { get; set; } = Path.Combine("data", "demo-collector.db");
 
     /// <summary>Days of history written before going live.</summary>

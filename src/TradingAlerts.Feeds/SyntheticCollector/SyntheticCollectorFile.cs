@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.CollectorFile.Sqlite;
 
-namespace TradingAlerts.Silo.Demo;
+namespace TradingAlerts.Feeds.SyntheticCollector;
 
-/// <summary>Location of the demo collector file, resolved against the content root.</summary>
-internal sealed class DemoCollectorFile(string path)
+/// <summary>Location of the synthetic collector's file (an absolute path).</summary>
+internal sealed class SyntheticCollectorFile(string path)
 {
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>A fresh file with the collector schema: the demo market starts anew at every run.</summary>
+    /// <summary>A fresh file with the collector schema: the synthetic market starts anew at every run.</summary>
     public void Recreate()
     {
         SqliteConnection.ClearAllPools();

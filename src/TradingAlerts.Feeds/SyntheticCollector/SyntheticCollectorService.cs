@@ -1,17 +1,18 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Feeds;
-using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.CollectorFile.Sqlite;
+using TradingAlerts.Indicators.Synthetic;
 
-namespace TradingAlerts.Silo.Demo;
+namespace TradingAlerts.Feeds.SyntheticCollector;
 
 /// <summary>
-/// The embedded run's data source: a synthetic collector writing all 15 symbols on all 9 timeframes into
+/// A demo's data source: a synthetic collector writing all 15 symbols on all 9 timeframes into
 /// a local SQLite file, first the history, then live cycles, exactly as the MQL5 service would. The ingest
 /// agent tails that file like any other.
 /// </summary>
-internal sealed partial class DemoCollectorService(IOptions<DemoOptions> options, DemoCollectorFile file, ILogger<DemoCollectorService> logger) : BackgroundService
+internal sealed partial class SyntheticCollectorService(IOptions<SyntheticCollectorOptions> options, SyntheticCollectorFile file, ILogger<SyntheticCollectorService> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
     {
