@@ -64,6 +64,7 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
     {
         { "get", "/api/symbols", "200 500" },
         { "get", "/api/timeframes", "200 500" },
+        { "get", "/api/indicators/catalogue", "200 500" },
         { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500" },
         { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500" },
         { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 500" },

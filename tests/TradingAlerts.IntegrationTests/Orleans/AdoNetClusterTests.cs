@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Persistence.Schema;
 
 namespace TradingAlerts.IntegrationTests.Orleans;
 
