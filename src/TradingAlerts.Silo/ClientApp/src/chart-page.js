@@ -69,7 +69,7 @@ export async function chartPage(root, symbol, timeframe) {
   };
   for (const layer of LAYERS) {
     const locked = !access[layer.id];
-    const box = h('input', { type: 'checkbox', checked: !locked, disabled: locked, dataset: { layer: layer.id } });
+    const box = h('input', { type: 'checkbox', checked: !locked, disabled: locked, dataset: { layer: layer.id, column: layer.column } });
     box.addEventListener('change', () => view.show(layer.id, box.checked));
     legend.append(h('label', { class: locked ? 'layer locked' : 'layer', title: locked ? 'PRO' : '' },
       box, h('span', { class: 'swatch', style: `background:${layer.color}` }), layer.label, locked ? h('span', { class: 'lock' }, 'PRO') : null));
