@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using TradingAlerts.Silo.Admin;
 
 namespace TradingAlerts.Silo.Hosting;
 
@@ -20,6 +21,8 @@ internal static class ScaleOutExtensions
 
         // Whether the dashboard exists and its port shape the silo and Kestrel's URLs, before the container exists.
         var dashboard = configuration.ReadAtBuildTime<AdminDashboardOptions>(AdminDashboardOptions.Section);
+        builder.Services.AddAdminPortRouting();
+        builder.Services.AddAdminCredential(required: dashboard.Enabled);
 
         var kubernetes = RunsInKubernetes(configuration);
         builder.UseOrleans(silo =>
@@ -47,13 +50,13 @@ internal static class ScaleOutExtensions
         return builder;
     }
 
-    /// <summary>The dashboard on the admin port, when enabled.</summary>
+    /// <summary>The dashboard on the admin port (by the connection's local port, not the Host header), behind the admin credential, when enabled.</summary>
     public static IEndpointRouteBuilder MapOrleansAdminDashboard(this WebApplication app)
     {
         var dashboard = app.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value;
         if (dashboard.Enabled)
         {
-            app.MapOrleansDashboard().RequireHost(string.Create(CultureInfo.InvariantCulture, $"*:{dashboard.Port}"));
+            app.MapOrleansDashboard().RequireAdminPort().RequireAdminCredential();
         }
 
         return app;
