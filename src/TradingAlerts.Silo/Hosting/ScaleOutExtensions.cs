@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using TradingAlerts.Client;
 using TradingAlerts.Silo.Admin;
 
 namespace TradingAlerts.Silo.Hosting;
 
-/// <summary>What a silo needs to run as one of many: stop timeout, Kubernetes hosting, the admin dashboard.</summary>
+/// <summary>What a silo needs to run as one of many: stop timeout, Kubernetes hosting, transport security, the admin dashboard.</summary>
 internal static class ScaleOutExtensions
 {
     /// <summary>Set by Kubernetes in every container of a pod.</summary>
@@ -25,8 +26,12 @@ internal static class ScaleOutExtensions
         builder.Services.AddAdminCredential(required: dashboard.Enabled);
 
         var kubernetes = RunsInKubernetes(configuration);
+        var tls = OrleansTls.Read(configuration);
         builder.UseOrleans(silo =>
         {
+            // Mutual TLS between silos and from clients, when Orleans:Tls:Enabled (the production files turn it on).
+            silo.UseGridTls(tls);
+
             if (kubernetes)
             {
                 // Identity and advertised address come from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_*).
