@@ -9,12 +9,12 @@ internal static class SigningKeyPolicy
     public const string MissingKey = "Auth:SigningKey must be set (at least 32 characters) unless Auth:Authority is";
 
     /// <summary>
-    /// Keys published in this repository (appsettings.Development.json, .env.example): public, so development only.
-    /// Any key with one of these prefixes is refused too, as is the habit of editing a placeholder's suffix.
+    /// The placeholders this repository publishes (appsettings.Development.json, and the compose default of earlier
+    /// releases) start with these: public, so development only. A prefix also catches a placeholder edited at its end.
     /// </summary>
     public static readonly string[] DevelopmentKeyPrefixes = ["development-only-", "dev-only-"];
 
-    /// <summary>The key's bytes, or why the silo must not start with it.</summary>
+    /// <summary>The configured key; throws, saying why, when the silo must not start with it.</summary>
     public static string Check(AuthOptions options, bool development)
     {
         if (options.SigningKey is not { Length: >= 32 } key)
