@@ -16,6 +16,8 @@ base_url=${TA_BASE_URL:-http://localhost:${LB_PORT:-8080}}
 sqlite_health_url=${SQLITE_HEALTH_URL:-}
 planned_silos=${SILO_REPLICAS:-2}
 gate_timeout=${TA_GATE_TIMEOUT:-300}
+# Pairs that must be fresh in /api/indicators/health before a deploy passes: "all" (default) or a number.
+gate_fresh=${TA_GATE_FRESH:-all}
 stop_timeout=45
 auto_rollback=false
 build=false
@@ -46,7 +48,8 @@ usage: $script.sh [--tag TAG] [--dry-run] [--build] [--project-dir DIR] [--base-
   --base-url URL     the load balancer (default: http://localhost:\${LB_PORT:-8080})
   --silos N          silos assumed by a dry run (a real run counts the running ones)
   --auto-rollback    deploy only: run rollback.sh when a gate fails
-Environment: SQLITE_HEALTH_URL (a silo that tails collector files, checked when set), TA_GATE_TIMEOUT (s, 300).
+Environment: SQLITE_HEALTH_URL (a silo that tails collector files, checked when set), TA_GATE_TIMEOUT (s, 300),
+  TA_GATE_FRESH (pairs that must be fresh: all, or a number; default all).
 USAGE
 }
 
@@ -172,11 +175,22 @@ wait_http() {
   die "$what: $url did not satisfy $filter within ${gate_timeout}s"
 }
 
+# The jq filter of the freshness gate: every pair the silo reports, or at least TA_GATE_FRESH of them.
+fresh_filter() {
+  case "$gate_fresh" in
+    all) printf '%s' '(.pairs | length) > 0 and .summary.fresh == (.pairs | length)' ;;
+    ''|*[!0-9]*) die "TA_GATE_FRESH must be 'all' or a number of pairs, got '$gate_fresh'" ;;
+    *) printf '.summary.fresh >= %d' "$gate_fresh" ;;
+  esac
+}
+
 verify() {
+  local fresh
+  fresh=$(fresh_filter)
   step "verify: the load balancer answers ready"
   wait_http "$base_url/health/ready" '.status == "Healthy" or .status == "Degraded"' "readiness through the load balancer"
-  step "verify: data flowing (fresh pairs in /api/indicators/health)"
-  wait_http "$base_url/api/indicators/health" '.summary.fresh > 0' "indicator freshness"
+  step "verify: data flowing ($gate_fresh pairs fresh in /api/indicators/health)"
+  wait_http "$base_url/api/indicators/health" "$fresh" "indicator freshness"
   if [ -n "$sqlite_health_url" ]; then
     step "verify: collector files ingested recently ($sqlite_health_url)"
     wait_http "$sqlite_health_url" '.status == "healthy"' "collector freshness"

@@ -14,7 +14,7 @@ public static class ClientHostingExtensions
 
     /// <summary>
     /// Adds the Orleans client (IClusterClient / IGrainFactory) and <see cref="GridSubscriptions"/>, configured
-    /// from Orleans:ClusterId, Orleans:ServiceId, Orleans:GatewayPort, ConnectionStrings:Postgres and the
+    /// from Orleans:ClusterId, Orleans:ServiceId, Orleans:GatewayPort, Orleans:Tls, ConnectionStrings:Postgres and the
     /// "Client" section; <paramref name="configure"/> runs last and may override any of them.
     /// </summary>
     public static IHostApplicationBuilder AddTradingAlertsClient(this IHostApplicationBuilder builder, Action<TradingAlertsClientOptions>? configure = null)
@@ -29,6 +29,7 @@ public static class ClientHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = Read(configuration);
+        var tls = OrleansTls.Read(configuration);
         configure?.Invoke(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
 
@@ -50,6 +51,8 @@ public static class ClientHostingExtensions
             // Without a filter the host fails to start when no gateway answers; an agent started before the
             // silos (or during a cluster outage) keeps trying instead.
             client.UseConnectionRetryFilter<ConnectionRetryFilter>();
+            // Mutual TLS to the gateways when Orleans:Tls:Enabled (production); the embedded silo needs none.
+            client.UseGridTls(tls);
         });
         services.AddSingleton<GridSubscriptions>();
         return services;

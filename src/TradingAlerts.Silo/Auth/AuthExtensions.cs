@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Silo.Admin;
 using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Hosting;
 
@@ -18,7 +19,10 @@ internal static class AuthExtensions
     {
         // Read while building: the scheme is configured here and a missing key must stop the start, not fail per request.
         var options = builder.Configuration.ReadAtBuildTime<AuthOptions>(AuthOptions.Section);
-        var signingKey = string.IsNullOrWhiteSpace(options.Authority) ? SigningKey(options) : null;
+        SigningKeyPolicy.CheckClaims(options);
+        var signingKey = string.IsNullOrWhiteSpace(options.Authority)
+            ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKeyPolicy.Check(options, builder.Environment.IsDevelopment())))
+            : null;
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(Options.Create(options)); // the same instance behind IOptions<AuthOptions>
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
@@ -35,7 +39,8 @@ internal static class AuthExtensions
             {
                 ValidateIssuer = true,
                 ValidIssuer = options.Issuer,
-                ValidateAudience = false,
+                ValidateAudience = true,
+                ValidAudience = options.Audience,
                 ValidateLifetime = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 IssuerSigningKey = signingKey,
@@ -58,11 +63,12 @@ internal static class AuthExtensions
 
     /// <summary>
     /// A bearer token that fails validation is a 401 even on endpoints open to anonymous callers:
-    /// a caller who sent credentials must learn they were rejected rather than silently get FREE.
+    /// a caller who sent credentials must learn they were rejected rather than silently get FREE. Admin-port endpoints
+    /// check their own credential instead.
     /// </summary>
     public static IApplicationBuilder UseRejectInvalidTokens(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true && !context.IsAdminEndpoint())
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
             if (!result.Succeeded)
@@ -83,10 +89,12 @@ internal static class AuthExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app, IWebHostEnvironment environment, AuthOptions options)
     {
-        if (!environment.IsDevelopment() || string.IsNullOrWhiteSpace(options.SigningKey))
+        if (!environment.IsDevelopment() || options.SigningKey is not { Length: > 0 } key)
         {
             return app;
         }
+
+        var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);
 
         app.MapPost("/api/dev/token", (DevTokenRequest request) =>
         {
@@ -94,18 +102,14 @@ internal static class AuthExtensions
             var subject = string.IsNullOrWhiteSpace(request.User) ? $"dev-{CallerTier.Name(tier).ToLowerInvariant()}" : request.User.Trim();
             var token = new JwtSecurityToken(
                 issuer: options.Issuer,
+                audience: options.Audience,
                 claims: [new Claim("sub", subject), new Claim(CallerTier.Claim, CallerTier.Name(tier))],
                 expires: DateTime.UtcNow.AddHours(8),
-                signingCredentials: new SigningCredentials(SigningKey(options), SecurityAlgorithms.HmacSha256));
+                signingCredentials: credentials);
             return TypedResults.Json(new { token = new JwtSecurityTokenHandler().WriteToken(token) });
         }).WithName("DevToken").WithSummary("Development only: a token for the given tier").WithTags("Development");
         return app;
     }
-
-    private static SymmetricSecurityKey SigningKey(AuthOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey is { Length: >= 32 } key
-            ? key
-            : throw new InvalidOperationException("Auth:SigningKey must be set (at least 32 characters) unless Auth:Authority is")));
 
     private sealed record DevTokenRequest(string? Tier, string? User);
 }

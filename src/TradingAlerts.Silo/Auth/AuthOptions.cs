@@ -11,7 +11,9 @@ public sealed class AuthOptions
     /// <summary>OpenID Connect authority whose keys sign the tokens (instead of a shared key).</summary>
     public string? Authority { get; set; }
 
-    public string? Audience { get; set; }
+    /// <summary>The <c>aud</c> every token must carry (the frontend that mints them sets it).</summary>
+    public string Audience { get; set; } = "tradingalerts-api";
 
-    public string Issuer { get; set; } = "tradingalerts-dev";
+    /// <summary>The <c>iss</c> every token must carry.</summary>
+    public string Issuer { get; set; } = "tradingalerts";
 }

@@ -10,10 +10,11 @@ internal static class DashboardPages
 
     public static WebApplication UseDashboardPages(this WebApplication app)
     {
-        app.UseStaticFiles();
+        // Every page and file carries the security headers (content security policy, no framing, no sniffing).
+        app.UseStaticFiles(DashboardSecurityHeaders.StaticFiles());
         app.MapGet("/", () => TypedResults.Redirect(Home)).ExcludeFromDescription();
-        app.MapFallbackToFile("/login", "index.html");
-        app.MapFallbackToFile("/dashboard/{**page}", "index.html");
+        app.MapFallbackToFile("/login", "index.html", DashboardSecurityHeaders.StaticFiles());
+        app.MapFallbackToFile("/dashboard/{**page}", "index.html", DashboardSecurityHeaders.StaticFiles());
         return app;
     }
 }

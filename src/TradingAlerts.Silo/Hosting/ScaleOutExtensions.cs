@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using TradingAlerts.Client;
+using TradingAlerts.Silo.Admin;
 
 namespace TradingAlerts.Silo.Hosting;
 
-/// <summary>What a silo needs to run as one of many: stop timeout, Kubernetes hosting, the admin dashboard.</summary>
+/// <summary>What a silo needs to run as one of many: stop timeout, Kubernetes hosting, transport security, the admin dashboard.</summary>
 internal static class ScaleOutExtensions
 {
     /// <summary>Set by Kubernetes in every container of a pod.</summary>
@@ -20,10 +22,16 @@ internal static class ScaleOutExtensions
 
         // Whether the dashboard exists and its port shape the silo and Kestrel's URLs, before the container exists.
         var dashboard = configuration.ReadAtBuildTime<AdminDashboardOptions>(AdminDashboardOptions.Section);
+        builder.Services.AddAdminPortRouting();
+        builder.Services.AddAdminCredential(required: dashboard.Enabled);
 
         var kubernetes = RunsInKubernetes(configuration);
+        var tls = OrleansTls.Read(configuration);
         builder.UseOrleans(silo =>
         {
+            // Mutual TLS between silos and from clients, when Orleans:Tls:Enabled (the production files turn it on).
+            silo.UseGridTls(tls);
+
             if (kubernetes)
             {
                 // Identity and advertised address come from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_*).
@@ -47,13 +55,13 @@ internal static class ScaleOutExtensions
         return builder;
     }
 
-    /// <summary>The dashboard on the admin port, when enabled.</summary>
+    /// <summary>The dashboard on the admin port (by the connection's local port, not the Host header), behind the admin credential, when enabled.</summary>
     public static IEndpointRouteBuilder MapOrleansAdminDashboard(this WebApplication app)
     {
         var dashboard = app.Services.GetRequiredService<IOptions<AdminDashboardOptions>>().Value;
         if (dashboard.Enabled)
         {
-            app.MapOrleansDashboard().RequireHost(string.Create(CultureInfo.InvariantCulture, $"*:{dashboard.Port}"));
+            app.MapOrleansDashboard().RequireAdminPort().RequireAdminCredential();
         }
 
         return app;

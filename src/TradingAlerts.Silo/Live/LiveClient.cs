@@ -11,6 +11,9 @@ namespace TradingAlerts.Silo.Live;
 /// </summary>
 internal sealed class LiveClient : IDisposable
 {
+    /// <summary>The last event of a stream whose token expired.</summary>
+    public const string ExpiredEventType = "expired";
+
     private static readonly SseItem<byte[]> Heartbeat = new([], "heartbeat");
 
     private readonly Channel<SseItem<byte[]>> _events;
@@ -38,6 +41,13 @@ internal sealed class LiveClient : IDisposable
 
     /// <summary>Never blocks: a full queue drops its oldest event.</summary>
     public void Write(SseItem<byte[]> item) => _events.Writer.TryWrite(item);
+
+    /// <summary>Ends the stream with <paramref name="last"/> after the events already queued (kept even when the queue is full).</summary>
+    public void End(SseItem<byte[]> last)
+    {
+        _events.Writer.TryWrite(last);
+        Complete();
+    }
 
     /// <summary>Ends the stream after the events already queued.</summary>
     public void Complete() => _events.Writer.TryComplete();

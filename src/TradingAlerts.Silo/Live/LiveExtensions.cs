@@ -7,6 +7,7 @@ internal static class LiveExtensions
     {
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LiveHub>();
+        builder.Services.AddSingleton<StreamSlots>();
         return builder;
     }
 }

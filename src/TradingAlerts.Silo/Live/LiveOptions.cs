@@ -14,4 +14,12 @@ public sealed class LiveOptions
     /// <summary>Events queued per client; a client that lags further loses the oldest ones.</summary>
     [Range(1, 100_000)]
     public int ClientBuffer { get; set; } = 256;
+
+    /// <summary>Streams one caller (token subject, else address or IPv6 /64) may hold open on one silo; more are 429.</summary>
+    [Range(1, 10_000)]
+    public int MaxStreamsPerCaller { get; set; } = 8;
+
+    /// <summary>Streams one silo holds open in total; more are 429.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxStreamsPerSilo { get; set; } = 5_000;
 }

@@ -64,17 +64,8 @@ internal sealed partial class GrainRateLimiter(IGrainFactory grains, IOptions<Ra
     private static bool IsCounted(HttpContext context) =>
         context.Request.Path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsOptions(context.Request.Method);
 
-    /// <summary>The token's subject when there is one (whatever its tier), else the client address.</summary>
-    private static string Partition(HttpContext context)
-    {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst("sub")?.Value is { Length: > 0 } subject)
-        {
-            return $"user:{subject}";
-        }
-
-        var address = context.Connection.RemoteIpAddress;
-        return address is null ? "ip:unknown" : $"ip:{(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)}";
-    }
+    /// <summary>The token's subject when there is one (whatever its tier), else the client address (IPv6: its /64).</summary>
+    private static string Partition(HttpContext context) => CallerKey.Of(context);
 
     private static string Describe(TimeSpan window) => window == TimeSpan.FromHours(1) ? "hour"
         : window.TotalSeconds % 60 == 0 ? $"{window.TotalMinutes:0} min" : $"{window.TotalSeconds:0.###} s";

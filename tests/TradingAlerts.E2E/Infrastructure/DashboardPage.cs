@@ -4,12 +4,17 @@ namespace TradingAlerts.E2E.Infrastructure;
 
 /// <summary>
 /// One browser context on the silo (its own storage, so its own sign-in) and its page, recording every console
-/// error and uncaught exception: a page that logs one fails its test.
+/// error, uncaught exception and content-security-policy violation: a page that logs one fails its test. Every page
+/// document must carry the silo's policy, so the tests prove the app works under it.
 /// </summary>
 public sealed class DashboardPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _errors = [];
+
+    /// <summary>Reports each policy violation as a console error (Chromium logs most of them itself; this catches all).</summary>
+    private const string ReportViolations =
+        "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));";
 
     private DashboardPage(IBrowserContext context, IPage page)
     {
@@ -22,6 +27,16 @@ public sealed class DashboardPage : IAsyncDisposable
                 lock (_errors)
                 {
                     _errors.Add($"console: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "document" && response.Status == 200 && !response.Headers.ContainsKey("content-security-policy"))
+            {
+                lock (_errors)
+                {
+                    _errors.Add($"no content-security-policy on {response.Url}");
                 }
             }
         };
@@ -47,6 +62,7 @@ public sealed class DashboardPage : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(ReportViolations);
         var page = new DashboardPage(context, await context.NewPageAsync());
         if (tier is not null)
         {

@@ -75,7 +75,7 @@ public class ApiFixture : IAsyncLifetime
     {
         var options = Factory.Services.GetRequiredService<AuthOptions>();
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key ?? options.SigningKey!)), SecurityAlgorithms.HmacSha256);
-        var token = new JwtSecurityToken(options.Issuer, claims: [new Claim("tier", tier)],
+        var token = new JwtSecurityToken(options.Issuer, options.Audience, claims: [new Claim("tier", tier)],
             notBefore: expires.AddHours(-2), expires: expires, signingCredentials: credentials);
         return new JwtSecurityTokenHandler().WriteToken(token);
     }

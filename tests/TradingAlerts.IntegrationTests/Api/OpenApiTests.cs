@@ -67,8 +67,8 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
         { "get", "/api/indicators/catalogue", "200 500" },
         { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500" },
         { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500" },
-        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 500" },
-        { "get", "/api/stream/confluence/{symbol}", "200 400 403 500" },
+        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 429 500" }, // 429: stream caps
+        { "get", "/api/stream/confluence/{symbol}", "200 400 403 429 500" },
     };
 
     [Theory]

@@ -83,7 +83,7 @@ public sealed class RateLimitedSilo : IAsyncLifetime
     {
         var options = factory.Services.GetRequiredService<AuthOptions>();
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey!)), SecurityAlgorithms.HmacSha256);
-        var token = new JwtSecurityToken(options.Issuer, claims: [new Claim("sub", user), new Claim("tier", tier)],
+        var token = new JwtSecurityToken(options.Issuer, options.Audience, claims: [new Claim("sub", user), new Claim("tier", tier)],
             expires: DateTime.UtcNow.AddHours(1), signingCredentials: credentials);
         return new JwtSecurityTokenHandler().WriteToken(token);
     }

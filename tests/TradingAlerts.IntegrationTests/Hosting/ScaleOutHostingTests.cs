@@ -12,7 +12,7 @@ using TradingAlerts.Silo.Hosting;
 
 namespace TradingAlerts.IntegrationTests.Hosting;
 
-/// <summary>The real silo's scale-out settings: the admin dashboard, Kubernetes hosting, the shutdown timeout.</summary>
+/// <summary>The real silo's scale-out settings: the admin dashboard (served on its port: Security/AdminPortTests), Kubernetes hosting, the shutdown timeout.</summary>
 public sealed class ScaleOutHostingTests
 {
     private static readonly Uri AdminRoot = new("http://localhost:8081/");
@@ -27,22 +27,6 @@ public sealed class ScaleOutHostingTests
         // The admin port's root is then just the site's root: the web dashboard's redirect, no Orleans dashboard.
         using var response = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
         AssertWebDashboardRedirect(response);
-    }
-
-    [Fact]
-    public async Task Enabled_dashboard_serves_on_the_admin_port_only()
-    {
-        await using var silo = new SiloFactory(new Dictionary<string, string?> { ["OrleansDashboard:Enabled"] = "true", ["OrleansDashboard:Port"] = "8081" });
-        using var client = silo.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        using var admin = await client.GetAsync(AdminRoot, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
-        Assert.Equal("text/html", admin.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Orleans", await admin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
-
-        // The API's address never serves it: its root stays the web dashboard's.
-        using var api = await client.GetAsync(new Uri("http://localhost/"), TestContext.Current.CancellationToken);
-        AssertWebDashboardRedirect(api);
     }
 
     private static void AssertWebDashboardRedirect(HttpResponseMessage response)

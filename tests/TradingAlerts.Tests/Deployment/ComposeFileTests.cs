@@ -10,14 +10,57 @@ namespace TradingAlerts.Tests.Deployment;
 /// </summary>
 public sealed partial class ComposeFileTests
 {
-    // The variables a developer's shell might set would change the rendering: tests see the file's defaults.
+    // The variables a developer's shell might set would change the rendering: tests see the file's defaults, plus the
+    // two settings that have none (the signing key and the Orleans TLS folder).
+    private const string SigningKey = "compose-test-signing-key-0123456789abcdef";
+    private const string TlsFolder = "/srv/tradingalerts/orleans-tls";
+
     private static readonly Dictionary<string, string?> CleanEnvironment = ComposeVariables().ToDictionary(v => v, _ => (string?)null);
+
+    private static readonly Dictionary<string, string?> RenderEnvironment = new(CleanEnvironment)
+    {
+        ["AUTH_SIGNING_KEY"] = SigningKey,
+        ["ORLEANS_TLS_DIR"] = TlsFolder,
+    };
 
     [Fact]
     public async Task Compose_file_passes_docker_compose_config()
     {
-        var result = await Tool.RunAsync("docker-compose", ["config", "-q"], CleanEnvironment);
+        var result = await Tool.RunAsync("docker-compose", ["config", "-q"], RenderEnvironment);
         Assert.True(result.ExitCode == 0, $"docker-compose config -q failed:\n{result.Error}");
+    }
+
+    [Theory]
+    [InlineData("AUTH_SIGNING_KEY")]
+    [InlineData("ORLEANS_TLS_DIR")]
+    public async Task Compose_refuses_to_render_without_a_required_secret(string variable)
+    {
+        foreach (var value in new[] { null, string.Empty })
+        {
+            var environment = new Dictionary<string, string?>(RenderEnvironment) { [variable] = value };
+            var result = await Tool.RunAsync("docker-compose", ["config", "-q"], environment);
+            Assert.True(result.ExitCode != 0, $"docker-compose config -q rendered without {variable}");
+            Assert.Contains($"set {variable}", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Orleans_members_use_mutual_tls_with_their_own_certificates_from_secrets()
+    {
+        var services = await RenderAsync();
+        foreach (var (name, member) in new[] { ("silo", "silo"), ("agent", "agent"), ("alert-engine", "alert-engine") })
+        {
+            var service = Map(services, name);
+            var env = Map(service, "environment");
+            Assert.Equal("true", Scalar(env, "Orleans__Tls__Enabled"));
+            Assert.Equal("/run/secrets/orleans-ca", Scalar(env, "Orleans__Tls__CaPath"));
+            Assert.Equal($"/run/secrets/{member}-tls-cert", Scalar(env, "Orleans__Tls__CertificatePath"));
+            Assert.Equal($"/run/secrets/{member}-tls-key", Scalar(env, "Orleans__Tls__KeyPath"));
+            // Each member is given the CA and its own key only.
+            var secrets = ((YamlSequenceNode)service.Children["secrets"]).Children
+                .Select(c => c is YamlScalarNode scalar ? scalar.Value : Scalar((YamlMappingNode)c, "source")).Order(StringComparer.Ordinal);
+            Assert.Equal(new[] { $"{member}-tls-cert", $"{member}-tls-key", "orleans-ca" }.Order(StringComparer.Ordinal), secrets);
+        }
     }
 
     [Fact]
@@ -48,7 +91,9 @@ public sealed partial class ComposeFileTests
         Assert.Equal("false", Scalar(siloEnv, "OrleansDashboard__Enabled"));
         Assert.Equal("Production", Scalar(siloEnv, "ASPNETCORE_ENVIRONMENT"));
         Assert.StartsWith("Host=postgres;", Scalar(siloEnv, "ConnectionStrings__Postgres"), StringComparison.Ordinal);
-        Assert.StartsWith("dev-only-", Scalar(siloEnv, "Auth__SigningKey"), StringComparison.Ordinal);
+        Assert.Equal(SigningKey, Scalar(siloEnv, "Auth__SigningKey"));
+        Assert.Equal("tradingalerts", Scalar(siloEnv, "Auth__Issuer"));
+        Assert.Equal("tradingalerts-api", Scalar(siloEnv, "Auth__Audience"));
         // Behind HAProxy: callers are told apart by X-Forwarded-For (rate limits of anonymous callers).
         Assert.Equal("true", Scalar(siloEnv, "ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
 
@@ -111,12 +156,14 @@ public sealed partial class ComposeFileTests
             .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
         Assert.Empty(ComposeVariables().Except(documented.Keys));
         Assert.StartsWith("dev-only-", documented["POSTGRES_PASSWORD"], StringComparison.Ordinal);
-        Assert.StartsWith("dev-only-", documented["AUTH_SIGNING_KEY"], StringComparison.Ordinal);
+        // No usable placeholder: an unedited copy makes compose refuse to start.
+        Assert.Equal(string.Empty, documented["AUTH_SIGNING_KEY"]);
+        Assert.Equal(string.Empty, documented["ORLEANS_TLS_DIR"]);
     }
 
     private static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
     {
-        var env = new Dictionary<string, string?>(CleanEnvironment);
+        var env = new Dictionary<string, string?>(RenderEnvironment);
         foreach (var (key, value) in environment ?? [])
         {
             env[key] = value;

@@ -14,7 +14,7 @@ public sealed class KubernetesManifestTests
     public void Every_manifest_parses_and_the_kustomization_lists_them_all()
     {
         Assert.Equal(
-            ["Deployment/tradingalerts-alert-engine", "Deployment/tradingalerts-silo", "Job/tradingalerts-schema", "Namespace/tradingalerts",
+            ["Deployment/tradingalerts-alert-engine", "Deployment/tradingalerts-silo", "Job/tradingalerts-schema", "Namespace/tradingalerts", "NetworkPolicy/tradingalerts-silo",
              "PodDisruptionBudget/tradingalerts-silo", "Role/orleans-hosting", "RoleBinding/tradingalerts-silo-orleans-hosting",
              "Service/tradingalerts-api", "ServiceAccount/tradingalerts-silo"],
             Documents.Select(d => $"{S(d, "kind")}/{S(M(d, "metadata"), "name")}").Order(StringComparer.Ordinal));
@@ -71,6 +71,60 @@ public sealed class KubernetesManifestTests
         foreach (var selector in new[] { M(M(M(Find("PodDisruptionBudget", "tradingalerts-silo"), "spec"), "selector"), "matchLabels"), M(M(Find("Service", "tradingalerts-api"), "spec"), "selector") })
         {
             Assert.All(selector.Children, l => Assert.Equal(l.Value.ToString(), podLabels.Children[l.Key].ToString()));
+        }
+    }
+
+    [Fact]
+    public void Network_policy_admits_only_silos_alert_engines_and_agent_hosts_to_the_orleans_ports()
+    {
+        var silo = Find("Deployment", "tradingalerts-silo");
+        var siloLabels = M(M(M(M(silo, "spec"), "template"), "metadata"), "labels");
+        var engineLabels = M(M(M(M(Find("Deployment", "tradingalerts-alert-engine"), "spec"), "template"), "metadata"), "labels");
+        var container = (YamlMappingNode)Seq(M(M(M(silo, "spec"), "template"), "spec"), "containers").Single();
+        var ports = Seq(container, "ports").Cast<YamlMappingNode>().ToDictionary(p => S(p, "name"), p => S(p, "containerPort"));
+        Assert.Equal(("11111", "30000"), (ports["silo"], ports["gateway"]));
+
+        var policy = M(Find("NetworkPolicy", "tradingalerts-silo"), "spec");
+        Assert.All(M(M(policy, "podSelector"), "matchLabels").Children, l => Assert.Equal(l.Value.ToString(), siloLabels.Children[l.Key].ToString()));
+        Assert.Equal(["Ingress"], Seq(policy, "policyTypes").Select(n => ((YamlScalarNode)n).Value));
+
+        // Who may open each port: the sources of every rule naming it (no "from" = anyone).
+        var rules = Seq(policy, "ingress").Cast<YamlMappingNode>().ToList();
+        List<YamlMappingNode>? Sources(string port)
+        {
+            var admitting = rules.Where(r => Seq(r, "ports").Cast<YamlMappingNode>().Any(p => S(p, "port") == port)).ToList();
+            return admitting.Any(r => !r.Children.ContainsKey("from")) ? null : [.. admitting.SelectMany(r => Seq(r, "from").Cast<YamlMappingNode>())];
+        }
+
+        bool Selects(YamlMappingNode source, YamlMappingNode podLabels) =>
+            source.Children.ContainsKey("podSelector") && !source.Children.ContainsKey("namespaceSelector")
+            && M(M(source, "podSelector"), "matchLabels").Children.All(l => podLabels.Children.TryGetValue(l.Key, out var v) && v.ToString() == l.Value.ToString());
+
+        Assert.Null(Sources("http")); // the API is public
+        var siloPort = Assert.Single(Sources("silo")!);
+        Assert.True(Selects(siloPort, siloLabels), "silos reach each other's silo port");
+        var gateway = Sources("gateway")!;
+        Assert.Equal(2, gateway.Count);
+        Assert.Contains(gateway, s => Selects(s, engineLabels));
+        Assert.Contains(gateway, s => s.Children.ContainsKey("ipBlock")); // the agents' hosts outside the cluster
+        Assert.DoesNotContain(gateway.Concat([siloPort]), s => s.Children.ContainsKey("namespaceSelector"));
+        Assert.All(Sources("admin")!, s => Assert.Equal("true", S(M(M(s, "podSelector"), "matchLabels"), "tradingalerts/admin-access")));
+    }
+
+    [Fact]
+    public void Silos_and_alert_engines_use_orleans_mutual_tls_from_their_own_secret()
+    {
+        foreach (var (name, secret) in new[] { ("tradingalerts-silo", "tradingalerts-silo-tls"), ("tradingalerts-alert-engine", "tradingalerts-alert-engine-tls") })
+        {
+            var pod = M(M(M(Find("Deployment", name), "spec"), "template"), "spec");
+            var container = (YamlMappingNode)Seq(pod, "containers").Single();
+            var env = Seq(container, "env").Cast<YamlMappingNode>().Where(e => e.Children.ContainsKey("value")).ToDictionary(e => S(e, "name"), e => S(e, "value"));
+            Assert.Equal("true", env["Orleans__Tls__Enabled"]);
+            var mount = S((YamlMappingNode)Seq(container, "volumeMounts").Single(m => S((YamlMappingNode)m, "name") == "orleans-tls"), "mountPath");
+            Assert.All(new[] { "Orleans__Tls__CaPath", "Orleans__Tls__CertificatePath", "Orleans__Tls__KeyPath" },
+                key => Assert.StartsWith(mount + "/", env[key], StringComparison.Ordinal));
+            var volume = (YamlMappingNode)Seq(pod, "volumes").Single(v => S((YamlMappingNode)v, "name") == "orleans-tls");
+            Assert.Equal(secret, S(M(volume, "secret"), "secretName"));
         }
     }
 
