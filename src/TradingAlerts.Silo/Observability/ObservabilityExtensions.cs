@@ -1,4 +1,5 @@
 using Npgsql;
+using Orleans.Serialization;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -38,6 +39,9 @@ internal static class ObservabilityExtensions
         var metrics = builder.Configuration.ReadAtBuildTime<MetricsOptions>(MetricsOptions.Section);
         builder.UseAdminPort(metrics.Enabled);
 
+        // A PostgreSQL error crossing a grain call (an agent's failing write-through) reaches the caller with its message,
+        // where the ingest status shows it, instead of "Could not find a codec for type Npgsql.PostgresException".
+        builder.UseOrleans(silo => silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql")));
         builder.Services.AddSingleton<GridMetrics>();
         builder.Services.AddSingleton<SiloMetrics>();
         DecorateBarStore(builder.Services);

@@ -19,14 +19,19 @@ internal sealed class SiloMetrics : IDisposable
         [IngestStatusView.Ok, IngestStatusView.Waiting, IngestStatusView.Stale, IngestStatusView.Failing, IngestStatusView.Silent];
 
     private readonly Meter _meter;
-    private readonly Counter<long> _cache;
+    private long _cacheHits;
+    private long _cacheMisses;
     private volatile GridSample? _sample;
 
     public SiloMetrics(IMeterFactory meterFactory, IServiceProvider services)
     {
         _meter = meterFactory.Create(MeterName);
-        _cache = _meter.CreateCounter<long>("tradingalerts.api.response_cache.requests", "{request}",
-            "Response cache look-ups of the indicators and confluence endpoints (tag: result hit|miss)");
+        // Observed rather than added: both series exist from the start, so a hit ratio never divides by a missing series.
+        _meter.CreateObservableCounter("tradingalerts.api.response_cache.requests", () => new Measurement<long>[]
+        {
+            new(Interlocked.Read(ref _cacheHits), Tag("result", "hit")),
+            new(Interlocked.Read(ref _cacheMisses), Tag("result", "miss")),
+        }, "{request}", "Response cache look-ups of the indicators and confluence endpoints (tag: result hit|miss)");
         // Resolved on first observation: the hub exists only where the live endpoints are registered.
         var hub = new Lazy<LiveHub?>(services.GetService<LiveHub>);
         _meter.CreateObservableUpDownCounter("tradingalerts.live.clients", () => hub.Value?.Topics.Values.Sum() ?? 0, "{client}",
@@ -47,7 +52,7 @@ internal sealed class SiloMetrics : IDisposable
             "The symbol's cursor (highest seq made durable), per (agent, file, symbol)");
     }
 
-    public void CacheLookup(bool hit) => _cache.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+    public void CacheLookup(bool hit) => Interlocked.Increment(ref hit ? ref _cacheHits : ref _cacheMisses);
 
     public void Update(GridSample sample) => _sample = sample;
 

@@ -26,7 +26,7 @@ public sealed partial class ComposeFileTests
         var services = await RenderAsync();
 
         Assert.Equal(
-            ["agent", "alert-engine", "lb", "postgres", "redis", "schema", "silo", "synthetic-collector"],
+            ["agent", "alert-engine", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
             services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
 
         // TimescaleDB on a pinned tag, health-checked.
@@ -114,7 +114,7 @@ public sealed partial class ComposeFileTests
         Assert.StartsWith("dev-only-", documented["AUTH_SIGNING_KEY"], StringComparison.Ordinal);
     }
 
-    private static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
+    internal static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
     {
         var env = new Dictionary<string, string?>(CleanEnvironment);
         foreach (var (key, value) in environment ?? [])
@@ -132,13 +132,13 @@ public sealed partial class ComposeFileTests
     private static IEnumerable<string> ComposeVariables() =>
         VariablePattern().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"))).Select(m => m.Groups[1].Value).Distinct();
 
-    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+    internal static YamlMappingNode Map(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? (YamlMappingNode)child : throw new Xunit.Sdk.XunitException($"'{key}' missing");
 
-    private static string Scalar(YamlMappingNode node, string key) =>
+    internal static string Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value ?? "" : throw new Xunit.Sdk.XunitException($"'{key}' missing");
 
-    private static string[] Sequence(YamlMappingNode node, string key) =>
+    internal static string[] Sequence(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child)
             ? [.. ((YamlSequenceNode)child).Children.Select(c => ((YamlScalarNode)c).Value ?? "")]
             : throw new Xunit.Sdk.XunitException($"'{key}' missing");
