@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 
 namespace TradingAlerts.Silo.Health;
@@ -15,16 +16,27 @@ internal sealed class CollectorFilesHealthCheck(IGrainFactory grains, IOptions<H
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var options = health.Value;
-        var reports = await grains.GetGrain<IIngestStatusGrain>(IIngestStatusGrain.Key).GetReports().WaitAsync(options.CheckTimeout, cancellationToken);
+        IReadOnlyList<IngestFileReport> reports;
+        string? unavailable = null;
+        try
+        {
+            reports = await grains.GetGrain<IIngestStatusGrain>(IIngestStatusGrain.Key).GetReports().WaitAsync(options.CheckTimeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The grid could not answer (starting, or its silo just left): unhealthy with the reason, not a 500.
+            (reports, unavailable) = ([], $"The grid's ingest status did not answer: {ex.Message}");
+        }
+
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var view = IngestStatusView.From(reports, now, options.SqliteStaleAfter, options.IngestSilentAfter);
         var files = view.Files;
         var notOk = files.Where(f => f.Status != IngestStatusView.Ok).ToList();
-        string? error = files.Count == 0
+        string? error = unavailable ?? (files.Count == 0
             ? "No ingest agent has reported a collector file (Ingest:SqlitePaths of the agent or a silo): none runs, none is configured, or none reached the grid yet"
             : notOk.Count > 0
                 ? $"{notOk.Count} of {files.Count} collector file(s) not ok: {string.Join(", ", notOk.Select(f => $"{Path.GetFileName(f.File)} {f.Status}"))}"
-                : null;
+                : null);
         long? lastUpdate = files.Max(f => f.LastUpdate);
         var status = error is null ? "healthy" : "unhealthy";
         double? ageSeconds = lastUpdate is { } last ? HealthBody.AgeSeconds(now, last) : null;
