@@ -21,11 +21,13 @@ install_missing() {
   command -v redis-server >/dev/null || packages+=(redis-server)
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   # docker-compose (v1, no engine needed) validates docker-compose.yml, haproxy -c its load balancer config,
-  # shellcheck deploy/*.sh.
+  # shellcheck deploy/*.sh, promtool deploy/monitoring.
   local tools=()
   command -v docker-compose >/dev/null || tools+=(docker-compose)
   command -v haproxy >/dev/null || tools+=(haproxy)
   command -v shellcheck >/dev/null || tools+=(shellcheck)
+  # promtool (Debian's prometheus package) checks the monitoring profile's scrape config and alert rules.
+  command -v promtool >/dev/null || tools+=(prometheus)
   [ ${#packages[@]} -eq 0 ] && [ ${#tools[@]} -eq 0 ] && return 0
   log "installing ${packages[*]} ${tools[*]} with apt-get"
   as_root apt-get update -qq >/dev/null || return 1
@@ -61,7 +63,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / docker-compose / haproxy / shellcheck"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / docker-compose / haproxy / shellcheck / prometheus (promtool)"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

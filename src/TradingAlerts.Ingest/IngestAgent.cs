@@ -52,6 +52,7 @@ public sealed partial class IngestAgent(
     private async Task RunAsync(CollectorReader reader, CollectorQuarantine quarantine, IReadOnlyList<CollectorReader> earlier, string symbol, CancellationToken stoppingToken)
     {
         var source = reader.Path;
+        status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
         var grain = grains.GetGrain<ISymbolGrain>(symbol);
         long? cursor = null;
         string? fileId = null;
@@ -69,8 +70,8 @@ public sealed partial class IngestAgent(
                 OnRetry = args =>
                 {
                     cursor = null; // ask the grain again: it knows what is durable
-                    metrics.Failures.Add(1);
-                    status.Record(source, null, clock.GetUtcNow(), args.Outcome.Exception?.Message);
+                    metrics.Failures.Add(1, IngestMetrics.Tags(source, symbol));
+                    status.Failed(source, symbol, args.Outcome.Exception?.Message ?? "failed", clock.GetUtcNow());
                     LogRetry(logger, symbol, source, args.RetryDelay, args.Outcome.Exception?.Message);
                     return ValueTask.CompletedTask;
                 },
@@ -113,6 +114,7 @@ public sealed partial class IngestAgent(
 
                     if (owner is not null)
                     {
+                        status.Failed(source, symbol, $"refused: {owner}, listed before it in Ingest:SqlitePaths, carries {symbol} too", clock.GetUtcNow());
                         return false;
                     }
 
@@ -148,6 +150,7 @@ public sealed partial class IngestAgent(
 
                     if (read.Count == 0)
                     {
+                        status.Succeeded(source, symbol, cursor.Value, [], clock.GetUtcNow());
                         return false;
                     }
 
@@ -161,12 +164,12 @@ public sealed partial class IngestAgent(
                         }
 
                         metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
-                        status.RecordQuarantine(source, quarantine.Path, quarantine.Count);
+                        status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
                     }
 
                     var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, fileId)).WaitAsync(token).ConfigureAwait(false);
                     cursor = result.Cursor;
-                    Record(source, read.Rows);
+                    Record(source, symbol, result.Cursor, read.Rows);
                     return true;
                 }, stoppingToken).ConfigureAwait(false);
             }
@@ -201,18 +204,17 @@ public sealed partial class IngestAgent(
         }
     }
 
-    private void Record(string source, IReadOnlyList<BarRecord> rows)
+    private void Record(string source, string symbol, long cursor, IReadOnlyList<BarRecord> rows)
     {
         var now = clock.GetUtcNow();
-        long? newest = null;
+        var tags = IngestMetrics.Tags(source, symbol);
         foreach (var row in rows)
         {
-            metrics.Lag.Record(now.ToUnixTimeMilliseconds() - row.WrittenAtMs);
-            newest = newest is null || row.WrittenAtMs > newest ? row.WrittenAtMs : newest;
+            metrics.Lag.Record(now.ToUnixTimeMilliseconds() - row.WrittenAtMs, tags);
         }
 
-        metrics.Rows.Add(rows.Count);
-        status.Record(source, newest, now, null);
+        metrics.Rows.Add(rows.Count, tags);
+        status.Succeeded(source, symbol, cursor, rows, now);
     }
 
     public override void Dispose()

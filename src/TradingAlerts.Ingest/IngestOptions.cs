@@ -34,4 +34,11 @@ public sealed class IngestOptions
     /// later than written_at + one bar + this is quarantined. Default 14 h, the largest time-zone offset.
     /// </summary>
     public TimeSpan MaxBrokerUtcOffset { get; set; } = CollectorFile.Sqlite.CollectorValidation.DefaultMaxBrokerUtcOffset;
+
+    /// <summary>How often the agent sends its per (file, symbol) status into the grid (<c>/api/health/sqlite</c> on every silo).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>This agent's name in the status (default: the host name); agents on one host tailing the same path need distinct names.</summary>
+    public string? AgentName { get; set; }
 }

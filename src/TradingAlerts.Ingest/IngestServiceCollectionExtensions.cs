@@ -15,6 +15,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IngestMetrics>();
         services.TryAddSingleton<IngestStatus>();
         services.AddHostedService<IngestAgent>();
+        services.AddHostedService<IngestStatusReporter>();
         return services;
     }
 }

@@ -1,39 +1,62 @@
 using System.Collections.Concurrent;
+using TradingAlerts.Abstractions.Contracts;
 
 namespace TradingAlerts.Ingest;
 
-/// <summary>What the agent last saw, for health endpoints: per file the newest collector write and the last success.</summary>
+/// <summary>
+/// What this process's agent last saw, per (file, symbol): each symbol's loop records its own successes and
+/// failures, so one failing symbol stays visible while the others of its file succeed.
+/// <see cref="IngestStatusReporter"/> sends it into the grid, where every silo's health check reads it.
+/// </summary>
 public sealed class IngestStatus
 {
-    private readonly ConcurrentDictionary<string, SourceStatus> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string File, string Symbol), IngestSymbolStatus> _symbols = new();
+    private readonly ConcurrentDictionary<string, (string Path, int Count)> _quarantines = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, SourceStatus> Sources => _sources;
-
-    internal void Record(string source, long? lastWrittenAtMs, DateTimeOffset at, string? error) =>
-        _sources.AddOrUpdate(source,
-            _ => new SourceStatus(lastWrittenAtMs, error is null ? at : null, error),
+    /// <summary>A pass of <paramref name="symbol"/> succeeded: clears its error; <paramref name="rows"/> may be empty (nothing new).</summary>
+    internal void Succeeded(string file, string symbol, long cursor, IReadOnlyList<BarRecord> rows, DateTimeOffset at)
+    {
+        var now = at.ToUnixTimeMilliseconds();
+        long? newest = rows.Count == 0 ? null : rows.Max(r => r.WrittenAtMs);
+        _symbols.AddOrUpdate((file, symbol),
+            _ => new IngestSymbolStatus(symbol, cursor, newest, newest is { } w ? now - w : null, now, null, null, 0),
             (_, old) => old with
             {
-                LastWrittenAtMs = lastWrittenAtMs is { } w && (old.LastWrittenAtMs is null || w > old.LastWrittenAtMs) ? w : old.LastWrittenAtMs,
-                LastSuccess = error is null ? at : old.LastSuccess,
-                LastError = error,
+                LastSeq = cursor,
+                LastWrittenAtMs = newest is { } w && (old.LastWrittenAtMs is null || w > old.LastWrittenAtMs) ? w : old.LastWrittenAtMs,
+                LagMs = newest is { } n ? now - n : old.LagMs,
+                LastSuccessMs = now,
+                LastError = null,
+                LastErrorAtMs = null,
             });
+    }
 
-    /// <summary>The file's quarantine and how many rows it holds.</summary>
-    internal void RecordQuarantine(string source, string quarantineFile, int quarantined) =>
-        _sources.AddOrUpdate(source,
-            _ => new SourceStatus(null, null, null) { QuarantineFile = quarantineFile, Quarantined = quarantined },
-            (_, old) => old with { QuarantineFile = quarantineFile, Quarantined = quarantined });
-}
+    /// <summary>A pass of <paramref name="symbol"/> failed (it is retried with back-off).</summary>
+    internal void Failed(string file, string symbol, string error, DateTimeOffset at) =>
+        _symbols.AddOrUpdate((file, symbol),
+            _ => new IngestSymbolStatus(symbol, null, null, null, null, error, at.ToUnixTimeMilliseconds(), 0),
+            (_, old) => old with { LastError = error, LastErrorAtMs = at.ToUnixTimeMilliseconds() });
 
-/// <param name="LastWrittenAtMs">Newest collector write ingested from the file (unix ms).</param>
-/// <param name="LastSuccess">When a read-and-ingest last succeeded.</param>
-/// <param name="LastError">The last failure, null once it succeeds again.</param>
-public sealed record SourceStatus(long? LastWrittenAtMs, DateTimeOffset? LastSuccess, string? LastError)
-{
-    /// <summary>The JSON Lines file holding the file's quarantined rows (beside the collector file).</summary>
-    public string? QuarantineFile { get; init; }
+    /// <summary>The file's quarantine: where it is, how many rows it holds, and how many of them are <paramref name="symbol"/>'s.</summary>
+    internal void RecordQuarantine(string file, string quarantineFile, int total, string? symbol = null, int symbolCount = 0)
+    {
+        _quarantines[file] = (quarantineFile, total);
+        if (symbol is not null)
+        {
+            _symbols.AddOrUpdate((file, symbol),
+                _ => new IngestSymbolStatus(symbol, null, null, null, null, null, null, symbolCount),
+                (_, old) => old with { Quarantined = symbolCount });
+        }
+    }
 
-    /// <summary>Rows the quarantine file holds.</summary>
-    public int Quarantined { get; init; }
+    /// <summary>Every file this agent tails, with every symbol it has seen there (ordered), as the grid stores it.</summary>
+    public IReadOnlyList<IngestFileStatus> Snapshot(string agent) =>
+    [
+        .. _quarantines.Keys.Union(_symbols.Keys.Select(k => k.File)).Order(StringComparer.Ordinal).Select(file =>
+        {
+            var quarantine = _quarantines.GetValueOrDefault(file);
+            return new IngestFileStatus(agent, file, quarantine.Path, quarantine.Count,
+                [.. _symbols.Where(s => s.Key.File == file).Select(s => s.Value).OrderBy(s => s.Symbol, StringComparer.Ordinal)]);
+        }),
+    ];
 }

@@ -6,6 +6,7 @@ using TradingAlerts.Silo.Dashboard;
 using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Hosting;
 using TradingAlerts.Silo.Live;
+using TradingAlerts.Silo.Observability;
 using TradingAlerts.Silo.RateLimits;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddGridRateLimits();
 builder.Services.Configure<ResponseCacheOptions>(builder.Configuration.GetSection(ResponseCacheOptions.Section));
 builder.Services.AddSingleton<ResponseCache>();
 builder.AddGridHealth();
+builder.AddGridObservability();
 builder.AddGridOpenApi();
 builder.AddLiveStreams();
 builder.Services.AddResponseCompression(options =>
@@ -36,6 +38,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler(error => error.Run(context =>
     TypedResults.Json(new { success = false, error = ApiError.InternalError }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseGridMetrics();
 app.UseApiStatusEnvelope();
 app.UseResponseCompression();
 app.UseAuthentication();

@@ -41,6 +41,23 @@ public sealed class CollectorQuarantine
         }
     }
 
+    /// <summary>Rows of <paramref name="symbol"/> the file holds; 0 while the file cannot be read.</summary>
+    public int CountOf(string symbol)
+    {
+        var prefix = symbol + "/";
+        lock (_lock)
+        {
+            try
+            {
+                return Recorded().Count(k => k.StartsWith(prefix, StringComparison.Ordinal));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return 0;
+            }
+        }
+    }
+
     /// <summary>Appends the rows not yet recorded and flushes them to disk; returns how many were new.</summary>
     /// <exception cref="IOException">The file cannot be written: the caller must not move its cursor.</exception>
     public int Record(IReadOnlyList<QuarantinedRow> rows, DateTimeOffset now)

@@ -1,9 +1,20 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Silo.Observability;
 
 namespace TradingAlerts.Silo.Admin;
+
+/// <summary>
+/// The admin port (<c>OrleansDashboard:Port</c>, 8081): Prometheus metrics, the health answers with details, the
+/// Orleans dashboard. Kestrel listens on it when the metrics or the dashboard are on; a request belongs to it by
+/// the local port it arrived on, never by its Host header. Null when neither is on: then no request is an admin one.
+/// </summary>
+internal sealed record AdminPort(int? Port)
+{
+    public bool Accepts(HttpContext context) => Port is { } port && context.Connection.LocalPort == port;
+}
 
 /// <summary>Marks an endpoint as served only on connections Kestrel accepted on the admin port.</summary>
 internal sealed class AdminPortMetadata
@@ -23,11 +34,25 @@ internal static class AdminPortExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(AdminPortMetadata.Instance);
 
-    /// <summary>The routing policy behind <see cref="RequireAdminPort{TBuilder}"/>.</summary>
-    public static IServiceCollection AddAdminPortRouting(this IServiceCollection services)
+    /// <summary>
+    /// Decides once whether the admin port is open (metrics or dashboard on), registers it with the routing policy
+    /// behind <see cref="RequireAdminPort{TBuilder}"/>, and makes Kestrel listen on it beside the API address(es).
+    /// </summary>
+    public static AdminPort AddAdminPort(this WebApplicationBuilder builder)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AdminPortMatcherPolicy>());
-        return services;
+        var dashboard = builder.Configuration.ReadAtBuildTime<AdminDashboardOptions>(AdminDashboardOptions.Section);
+        var metrics = builder.Configuration.ReadAtBuildTime<MetricsOptions>(MetricsOptions.Section);
+        var adminPort = new AdminPort(metrics.Enabled || dashboard.Enabled ? dashboard.Port : null);
+        builder.Services.AddSingleton(adminPort);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, AdminPortMatcherPolicy>());
+        if (adminPort.Port is { } port)
+        {
+            var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey];
+            var admin = string.Create(CultureInfo.InvariantCulture, $"http://+:{port}");
+            builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? admin : $"{urls};{admin}");
+        }
+
+        return adminPort;
     }
 
     public static bool IsAdminEndpoint(this HttpContext context) =>
@@ -35,10 +60,8 @@ internal static class AdminPortExtensions
 }
 
 /// <summary>Keeps or drops the candidates of a request by the local port it arrived on.</summary>
-internal sealed class AdminPortMatcherPolicy(IOptions<AdminDashboardOptions> options) : MatcherPolicy, IEndpointSelectorPolicy
+internal sealed class AdminPortMatcherPolicy(AdminPort adminPort) : MatcherPolicy, IEndpointSelectorPolicy
 {
-    private readonly int _adminPort = options.Value.Port;
-
     public override int Order => 0;
 
     public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) =>
@@ -46,7 +69,7 @@ internal sealed class AdminPortMatcherPolicy(IOptions<AdminDashboardOptions> opt
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
-        var onAdminPort = httpContext.Connection.LocalPort == _adminPort;
+        var onAdminPort = adminPort.Accepts(httpContext);
         var adminMatched = false;
         for (var i = 0; i < candidates.Count; i++)
         {

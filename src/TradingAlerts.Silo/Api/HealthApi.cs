@@ -1,6 +1,8 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TradingAlerts.Silo.Admin;
 using TradingAlerts.Silo.Health;
+using TradingAlerts.Silo.Hosting;
 
 namespace TradingAlerts.Silo.Api;
 
@@ -8,7 +10,8 @@ namespace TradingAlerts.Silo.Api;
 /// The detailed health endpoints: pair freshness from grain state, the collector files as the ingest agent
 /// last saw them, and the PostgreSQL tables. Each runs its health check (selected by tag, see
 /// <see cref="HealthExtensions"/>) and answers with the body the check built: camelCase, <c>lastUpdate</c> in
-/// unix ms, <c>connected</c>, <c>tables</c>; 503 whenever the check is Unhealthy.
+/// unix ms, <c>connected</c>, <c>tables</c>; 503 whenever the check is Unhealthy. The admin port gets the full
+/// body; the public port status and counts only (no file paths, no error messages: anyone may ask there).
 /// </summary>
 internal static class HealthApi
 {
@@ -25,17 +28,18 @@ internal static class HealthApi
 
     /// <summary>A health endpoint: 200 healthy or 503, documented under "Health", outside the rate limits.</summary>
     private static void MapProbe(IEndpointRouteBuilder app, string pattern, string tag, string name, string summary) =>
-        app.MapGet(pattern, (HealthCheckService health, CancellationToken cancellationToken) => Render(health, tag, cancellationToken))
+        app.MapGet(pattern, (HttpContext context, HealthCheckService health, AdminPort admin, CancellationToken cancellationToken) =>
+                Render(health, tag, admin.Accepts(context), cancellationToken))
             .WithName(name)
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
             .WithSummary(summary)
             .WithTags("Health")
             .DisableRateLimiting(); // monitoring polls these; it must not spend a caller's quota
 
-    private static async Task<IResult> Render(HealthCheckService health, string tag, CancellationToken cancellationToken)
+    private static async Task<IResult> Render(HealthCheckService health, string tag, bool details, CancellationToken cancellationToken)
     {
         var entry = await health.CheckTaggedAsync(tag, cancellationToken);
-        if (!entry.Data.TryGetValue(HealthBody.Key, out var body))
+        if (!entry.Data.TryGetValue(details ? HealthBody.Key : HealthBody.PublicKey, out var body))
         {
             // The check threw (or timed out) instead of answering: the exception handler's 500, as for any endpoint.
             ExceptionDispatchInfo.Throw(entry.Exception ?? new InvalidOperationException($"Health check '{tag}': {entry.Description}"));

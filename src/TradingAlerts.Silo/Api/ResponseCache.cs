@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using TradingAlerts.Silo.Observability;
 
 namespace TradingAlerts.Silo.Api;
 
@@ -18,14 +19,18 @@ public sealed class ResponseCacheOptions
 /// never be stale: a new version is simply a new key, and the old one ages out. Polling clients then cost
 /// one version check instead of a copy of grain state and a serialization of up to megabytes of JSON.
 /// </summary>
-internal sealed class ResponseCache(IOptions<ResponseCacheOptions> options) : IDisposable
+internal sealed class ResponseCache(IOptions<ResponseCacheOptions> options, SiloMetrics? metrics = null) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitBytes });
 
     /// <param name="key">A value-equal key (a record struct) that includes the grain version.</param>
     public bool TryGet<TKey>(TKey key, out byte[] body)
-        where TKey : struct =>
-        _cache.TryGetValue(key, out body!);
+        where TKey : struct
+    {
+        var hit = _cache.TryGetValue(key, out body!);
+        metrics?.CacheLookup(hit);
+        return hit;
+    }
 
     public void Set<TKey>(TKey key, byte[] body)
         where TKey : struct =>

@@ -10,9 +10,10 @@ namespace TradingAlerts.Silo.Health;
 
 /// <summary>
 /// One health model: ASP.NET Core health checks, selected by tag. Live: the process answers (no dependency,
-/// so a database outage never gets silos restarted). Ready: Orleans, PostgreSQL when configured (503 when
-/// down) and Redis when configured (Degraded, still 200: Redis only carries events, the grid serves without
-/// it). The detailed checks behind <c>/api/indicators/health</c>, <c>/api/health/sqlite</c> and
+/// so a database outage never gets silos restarted). Ready: Orleans (503 when this silo is not active),
+/// PostgreSQL and Redis when configured, both Degraded when down (still 200): reads come from grain memory, so a
+/// silo keeps serving while PostgreSQL is away (ingest and write-through stall and retry), and Redis only
+/// carries events. Taking every silo out of the load balancer for a database outage would stop reads too. The detailed checks behind <c>/api/indicators/health</c>, <c>/api/health/sqlite</c> and
 /// <c>/api/health/postgresql</c> have a tag each and are in neither probe.
 /// </summary>
 internal static class HealthExtensions
@@ -45,7 +46,8 @@ internal static class HealthExtensions
         if (!topology.Embedded)
         {
             // The data source AddGridDatabase registered: same pool, same settings as the write-through.
-            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql", tags: [ReadyTag]);
+            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql",
+                failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);
         }
 
         if (topology.RedisConnectionString is not null)

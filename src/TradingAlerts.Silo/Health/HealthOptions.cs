@@ -22,4 +22,11 @@ public sealed class HealthOptions
 
     /// <summary>Bound of each dependency check (PostgreSQL, Redis, Orleans) and of the PostgreSQL health query.</summary>
     public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A collector file whose agent sent no status for this long is silent (503): agents report every
+    /// <c>Ingest:StatusInterval</c> (5 s), so a stopped or cut-off agent shows here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan IngestSilentAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

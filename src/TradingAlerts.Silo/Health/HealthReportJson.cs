@@ -1,9 +1,14 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TradingAlerts.Silo.Admin;
+using TradingAlerts.Silo.Hosting;
 
 namespace TradingAlerts.Silo.Health;
 
-/// <summary>The probes' JSON body: overall status and one entry per check with what it found or why it failed.</summary>
+/// <summary>
+/// The probes' JSON body: overall status and one entry per check; on the admin port with what it found or why it
+/// failed (description, data), on the public port name, status, duration and tags only (no exception messages).
+/// </summary>
 internal static class HealthReportJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
@@ -11,6 +16,7 @@ internal static class HealthReportJson
     public static Task Write(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
+        var details = context.RequestServices.GetRequiredService<AdminPort>().Accepts(context);
         var body = new
         {
             status = report.Status.ToString(),
@@ -19,10 +25,10 @@ internal static class HealthReportJson
             {
                 name = e.Key,
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description ?? e.Value.Exception?.Message,
+                description = details ? e.Value.Description ?? e.Value.Exception?.Message : null,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
                 tags = e.Value.Tags,
-                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
+                data = details && e.Value.Data.Count > 0 ? e.Value.Data : null,
             }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, Options, context.RequestAborted);

@@ -44,7 +44,8 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
         };
         return HealthBody.Result(status,
             $"{summary.fresh} fresh, {summary.stale} stale, {summary.empty} empty, {summary.unavailable} unavailable of {pairs.Count} pairs",
-            new { success = anyData, status = name, checkedAt = now, summary, pairs });
+            new { success = anyData, status = name, checkedAt = now, summary, pairs },
+            new { success = anyData, status = name, checkedAt = now, summary });
     }
 
     private static FreshnessRow PairStatus(Pair pair, PairFreshness? f, long nowMs, double staleAfterBars)

@@ -20,7 +20,7 @@ internal sealed partial class PostgresTablesHealthCheck(
         var expected = Pair.All.Count;
         if (topology.Embedded || dataSource is null)
         {
-            return HealthBody.Result(HealthStatus.Healthy, "Embedded mode: no PostgreSQL", new
+            var embedded = new
             {
                 success = true,
                 status = "not_configured",
@@ -29,7 +29,8 @@ internal sealed partial class PostgresTablesHealthCheck(
                 tables = 0,
                 expectedTables = expected,
                 message = "PostgreSQL is not configured (ConnectionStrings:Postgres): embedded mode, grain state in memory, no write-through",
-            });
+            };
+            return HealthBody.Result(HealthStatus.Healthy, "Embedded mode: no PostgreSQL", embedded, embedded);
         }
 
         HashSet<string> existing;
@@ -43,7 +44,7 @@ internal sealed partial class PostgresTablesHealthCheck(
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             LogUnreachable(logger, ex);
-            return HealthBody.Result(HealthStatus.Unhealthy, "PostgreSQL is unreachable", new
+            var unreachable = new
             {
                 success = false,
                 status = "unhealthy",
@@ -52,21 +53,16 @@ internal sealed partial class PostgresTablesHealthCheck(
                 tables = (int?)null,
                 expectedTables = expected,
                 error = "PostgreSQL is unreachable",
-            });
+            };
+            return HealthBody.Result(HealthStatus.Unhealthy, "PostgreSQL is unreachable", unreachable, unreachable);
         }
 
         var missing = Pair.All.Select(p => p.TableName).Where(t => !existing.Contains(t)).ToList();
+        var (success, status) = missing.Count == 0 ? (true, "healthy") : (false, "unhealthy");
         return HealthBody.Result(missing.Count == 0 ? HealthStatus.Healthy : HealthStatus.Unhealthy,
-            $"{existing.Count} of {expected} bar tables", new
-            {
-                success = missing.Count == 0,
-                status = missing.Count == 0 ? "healthy" : "unhealthy",
-                mode = topology.Mode,
-                connected = true,
-                tables = existing.Count,
-                expectedTables = expected,
-                missingTables = missing,
-            });
+            $"{existing.Count} of {expected} bar tables",
+            new { success, status, mode = topology.Mode, connected = true, tables = existing.Count, expectedTables = expected, missingTables = missing },
+            new { success, status, mode = topology.Mode, connected = true, tables = existing.Count, expectedTables = expected });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL health: the database did not answer")]

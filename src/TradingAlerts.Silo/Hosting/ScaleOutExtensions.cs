@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using TradingAlerts.Client;
@@ -22,7 +21,7 @@ internal static class ScaleOutExtensions
 
         // Whether the dashboard exists and its port shape the silo and Kestrel's URLs, before the container exists.
         var dashboard = configuration.ReadAtBuildTime<AdminDashboardOptions>(AdminDashboardOptions.Section);
-        builder.Services.AddAdminPortRouting();
+        builder.AddAdminPort();
         builder.Services.AddAdminCredential(required: dashboard.Enabled);
 
         var kubernetes = RunsInKubernetes(configuration);
@@ -43,14 +42,6 @@ internal static class ScaleOutExtensions
                 silo.AddDashboard();
             }
         });
-
-        if (dashboard.Enabled)
-        {
-            // Kestrel listens on the API address(es) and on the admin port; the dashboard is mapped to the latter only.
-            var urls = configuration[WebHostDefaults.ServerUrlsKey];
-            var admin = string.Create(CultureInfo.InvariantCulture, $"http://+:{dashboard.Port}");
-            builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? admin : $"{urls};{admin}");
-        }
 
         return builder;
     }

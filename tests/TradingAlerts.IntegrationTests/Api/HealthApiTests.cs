@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Silo.Health;
 
 namespace TradingAlerts.IntegrationTests.Api;
 
@@ -28,12 +30,14 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
         HttpClient client, string url, Func<HttpStatusCode, JsonElement, bool> done)
         => await Eventually.UntilAsync($"{url} to answer as expected", () => Get(client, url), r => done(r.Status, r.Body), TimeSpan.FromSeconds(120), cancellationToken: Ct);
 
-    private static SiloFactory Silo(double sqliteStaleAfterSeconds, double staleAfterBars, params string[] files)
+    /// <summary>An embedded silo on real Kestrel ports tailing <paramref name="files"/>; the details are on its admin port.</summary>
+    private static KestrelSilo Silo(double sqliteStaleAfterSeconds, double staleAfterBars, params string[] files)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Ingest:PollInterval"] = "00:00:00.050",
             ["Ingest:MaxBackoff"] = "00:00:00.500",
+            ["Ingest:StatusInterval"] = "00:00:00.200",
             ["Health:SqliteStaleAfter"] = TimeSpan.FromSeconds(sqliteStaleAfterSeconds).ToString("c"),
             ["Health:StaleAfterBars"] = staleAfterBars.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -42,14 +46,19 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
             settings[$"Ingest:SqlitePaths:{i}"] = files[i];
         }
 
-        return new SiloFactory(settings);
+        return KestrelSilo.Start(settings);
     }
 
     [Fact]
     public async Task Indicators_health_reports_all_135_pairs_from_grain_state()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var (status, body) = await Get(api.Client(), "/api/indicators/health");
+        var (status, counts) = await Get(api.Client(), "/api/indicators/health");
+        // The test server is no admin port: the answer has the counts only. The admin port's body is the check's.
+        Assert.False(counts.TryGetProperty("pairs", out _));
+        var entry = await api.Factory.Services.GetRequiredService<HealthCheckService>().CheckTaggedAsync(HealthExtensions.PairFreshnessTag, Ct);
+        var body = JsonSerializer.SerializeToElement(entry.Data[HealthBody.Key], JsonSerializerOptions.Web);
+        Assert.Equal(counts.GetProperty("summary").ToString(), body.GetProperty("summary").ToString());
 
         // The fixture ingested EURUSD and GBPUSD (all nine timeframes) moments ago: 18 fresh, 117 empty.
         Assert.Equal(HttpStatusCode.OK, status);
@@ -90,15 +99,22 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
     }
 
     [Fact]
-    public async Task Sqlite_health_is_503_when_this_process_tails_no_collector_file()
+    public async Task Sqlite_health_is_503_while_no_agent_reported_a_collector_file()
     {
-        var (status, body) = await Get(api.Client(), "/api/health/sqlite");
+        await using var silo = KestrelSilo.Start();
+        var (status, body) = await Get(silo.Admin, "/api/health/sqlite");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.False(body.GetProperty("success").GetBoolean());
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("lastUpdate").ValueKind);
         Assert.Equal(0, body.GetProperty("sources").GetArrayLength());
         Assert.Contains("Ingest:SqlitePaths", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // The public port: the same status and counts, without the message.
+        (status, body) = await Get(silo.Public, "/api/health/sqlite");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(("unhealthy", 0), (body.GetProperty("status").GetString(), body.GetProperty("summary").GetProperty("files").GetInt32()));
+        Assert.False(body.TryGetProperty("error", out _));
     }
 
     [Fact]
@@ -107,7 +123,7 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
         _file.WriteHistory(1, "EURUSD");
         var written = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await using var silo = Silo(sqliteStaleAfterSeconds: 300, staleAfterBars: 2, _file.Path);
-        using var client = silo.CreateClient();
+        var client = silo.Admin;
 
         var (status, body) = await WaitFor(client, "/api/health/sqlite", (s, _) => s == HttpStatusCode.OK);
         Assert.True(body.GetProperty("success").GetBoolean());
@@ -137,7 +153,7 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
         var missing = Path.Combine(Path.GetTempPath(), $"ta-missing-{Guid.NewGuid():N}", "collector.db");
         // Stale after one second (files) and after a tiny fraction of a bar (pairs): both go stale right after ingest.
         await using var silo = Silo(sqliteStaleAfterSeconds: 1, staleAfterBars: 0.0001, _file.Path, missing);
-        using var client = silo.CreateClient();
+        var client = silo.Admin;
 
         var (status, body) = await WaitFor(client, "/api/health/sqlite", (_, b) =>
             b.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("status").GetString()).Order().SequenceEqual(["failing", "stale"]));
@@ -153,6 +169,18 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
         // Overall lastUpdate is the newest write of any file.
         Assert.Equal(sources["stale"].GetProperty("lastUpdate").GetInt64(), body.GetProperty("lastUpdate").GetInt64());
         Assert.Contains("collector.db failing", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        // Every symbol of the missing file fails with the reader's message naming it.
+        Assert.All(sources["failing"].GetProperty("symbols").EnumerateArray(), s =>
+            Assert.Contains("collector.db", s.GetProperty("lastError").GetString(), StringComparison.Ordinal));
+
+        // Anonymous callers on the public port get the status and counts: no path, no exception message.
+        var publicAnswer = await silo.Public.GetAsync(new Uri("/api/health/sqlite", UriKind.Relative), Ct);
+        var publicText = await publicAnswer.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, publicAnswer.StatusCode);
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), publicText, StringComparison.Ordinal);
+        Assert.DoesNotContain("collector.db", publicText, StringComparison.Ordinal);
+        var counts = JsonDocument.Parse(publicText).RootElement.GetProperty("summary");
+        Assert.Equal((2, 1, 1), (counts.GetProperty("files").GetInt32(), counts.GetProperty("failing").GetInt32(), counts.GetProperty("stale").GetInt32()));
 
         (status, body) = await WaitFor(client, "/api/indicators/health", (_, b) => b.GetProperty("summary").GetProperty("stale").GetInt32() == 9);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -196,8 +224,9 @@ public sealed class HealthApiTests(ApiFixture api) : IClassFixture<ApiFixture>, 
         Assert.Equal(HttpStatusCode.OK, readyStatus);
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
         var orleans = Assert.Single(ready.GetProperty("checks").EnumerateArray()); // no PostgreSQL, no Redis configured
-        Assert.Equal(("orleans", "Healthy", 1), (orleans.GetProperty("name").GetString(), orleans.GetProperty("status").GetString(),
-            orleans.GetProperty("data").GetProperty("activeSilos").GetInt32()));
+        Assert.Equal(("orleans", "Healthy"), (orleans.GetProperty("name").GetString(), orleans.GetProperty("status").GetString()));
+        // Not the admin port: what the check found stays out of the answer.
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (orleans.GetProperty("description").ValueKind, orleans.GetProperty("data").ValueKind));
 
         var healthz = await client.GetAsync(new Uri("/healthz", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);

@@ -37,10 +37,10 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         // Outage: no new connections, existing ones cut.
         await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
         await Admin($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db.Name}' AND pid <> pg_backend_pid()");
-        await Eventually.UntilAsync("the agent to notice the outage", () => status.Sources.Values.Any(s => s.LastError is not null),
+        await Eventually.UntilAsync("the agent to notice the outage", () => Symbols(status).Any(s => s.LastError is not null),
             TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(50), cancellationToken: ct);
 
-        Assert.Contains(status.Sources.Values, s => s.LastError is not null);
+        Assert.Contains(Symbols(status), s => s.LastError is not null);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS true");
         db.DataSource.Clear(); // the test's own pooled connections were cut too
@@ -49,9 +49,12 @@ public sealed class PostgresOutageTests(SchemaDatabase db) : IClassFixture<Schem
         await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows);
         await CollectorParity.WaitForEqualAsync(db, _file.Path, TestSymbols);
 
-        await Eventually.UntilAsync("the error to clear on the next success", () => status.Sources.Values.All(s => s.LastError is null),
+        await Eventually.UntilAsync("the error to clear on the next success", () => Symbols(status).All(s => s.LastError is null),
             TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(50), cancellationToken: ct);
     }
+
+    private static IEnumerable<TradingAlerts.Abstractions.Contracts.IngestSymbolStatus> Symbols(IngestStatus status) =>
+        status.Snapshot("test").SelectMany(f => f.Symbols);
 
     private static async Task Admin(string sql)
     {

@@ -23,13 +23,19 @@ public sealed class QuarantineTests : IDisposable
     private const string Malformed = """{"peaks":[1],"bottoms":[]}""";
     private readonly TempCollectorFile _file = new();
 
-    private SiloFactory Silo(SchemaDatabase db) => new(new Dictionary<string, string?>
+    private Dictionary<string, string?> Settings(SchemaDatabase db) => new()
     {
         ["ConnectionStrings:Postgres"] = db.ConnectionString,
         ["Orleans:AdvertisedIP"] = "127.0.0.1",
         ["Ingest:SqlitePaths:0"] = _file.Path,
         ["Ingest:PollInterval"] = "00:00:00.050",
-    });
+        ["Ingest:StatusInterval"] = "00:00:00.200",
+    };
+
+    private SiloFactory Silo(SchemaDatabase db) => new(Settings(db));
+
+    /// <summary>On real Kestrel ports: the health details (file paths, errors) are on the admin port only.</summary>
+    private KestrelSilo AdminSilo(SchemaDatabase db) => KestrelSilo.Start(Settings(db));
 
     [Fact]
     public async Task A_malformed_row_is_quarantined_visibly_and_the_rows_after_it_are_ingested()
@@ -37,11 +43,11 @@ public sealed class QuarantineTests : IDisposable
         var rows = _file.WriteHistory(1, "EURUSD");
         await using var db = new SchemaDatabase();
         await db.InitializeAsync();
-        await using var silo = Silo(db);
-        using var client = silo.CreateClient();
+        await using var silo = AdminSilo(db);
+        var client = silo.Admin;
         long quarantinedMetric = 0;
         using var listener = new MeterListener();
-        var metrics = silo.Services.GetRequiredService<IngestMetrics>();
+        var metrics = silo.Factory.Services.GetRequiredService<IngestMetrics>();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument == metrics.Quarantined)
@@ -79,6 +85,7 @@ public sealed class QuarantineTests : IDisposable
         Assert.Equal(1, body.GetProperty("quarantined").GetInt32());
         var source = Assert.Single(body.GetProperty("sources").EnumerateArray());
         Assert.Equal(1, source.GetProperty("quarantined").GetInt32());
+        Assert.Equal(1, source.GetProperty("symbols").EnumerateArray().Single(x => x.GetProperty("symbol").GetString() == "EURUSD").GetProperty("quarantined").GetInt32());
         Assert.Equal(Path.GetFullPath(_file.Path) + CollectorQuarantine.Suffix, source.GetProperty("quarantineFile").GetString());
         Assert.Equal(1, Interlocked.Read(ref quarantinedMetric));
     }
@@ -101,13 +108,16 @@ public sealed class QuarantineTests : IDisposable
         {
             await using var db = new SchemaDatabase();
             await db.InitializeAsync();
-            await using var silo = Silo(db);
-            using var client = silo.CreateClient();
+            await using var silo = AdminSilo(db);
+            var client = silo.Admin;
 
             var (status, body) = await HealthApiTests.WaitFor(client, "/api/health/sqlite", (s, b) => s == HttpStatusCode.ServiceUnavailable
+                && b.GetProperty("sources").GetArrayLength() > 0
                 && b.GetProperty("sources")[0].GetProperty("lastError").GetString() is { } error && error.Contains(quarantinePath, StringComparison.Ordinal));
-            Assert.StartsWith($"Cannot record quarantined rows in {quarantinePath}", body.GetProperty("sources")[0].GetProperty("lastError").GetString(), StringComparison.Ordinal);
-            var grains = silo.Services.GetRequiredService<IGrainFactory>();
+            var eurusd = body.GetProperty("sources")[0].GetProperty("symbols").EnumerateArray().Single(x => x.GetProperty("symbol").GetString() == "EURUSD");
+            Assert.Equal("failing", eurusd.GetProperty("status").GetString());
+            Assert.StartsWith($"Cannot record quarantined rows in {quarantinePath}", eurusd.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            var grains = silo.Factory.Services.GetRequiredService<IGrainFactory>();
             Assert.True(await grains.GetGrain<Abstractions.Grains.ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) < badSeq);
             Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp >= to_timestamp({lastH1 + 3600})"));
 

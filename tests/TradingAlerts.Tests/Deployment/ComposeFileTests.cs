@@ -11,16 +11,18 @@ namespace TradingAlerts.Tests.Deployment;
 public sealed partial class ComposeFileTests
 {
     // The variables a developer's shell might set would change the rendering: tests see the file's defaults, plus the
-    // two settings that have none (the signing key and the Orleans TLS folder).
+    // settings that have none (the secrets and the Orleans TLS folder).
     private const string SigningKey = "compose-test-signing-key-0123456789abcdef";
     private const string TlsFolder = "/srv/tradingalerts/orleans-tls";
 
     private static readonly Dictionary<string, string?> CleanEnvironment = ComposeVariables().ToDictionary(v => v, _ => (string?)null);
 
-    private static readonly Dictionary<string, string?> RenderEnvironment = new(CleanEnvironment)
+    internal static readonly Dictionary<string, string?> RenderEnvironment = new(CleanEnvironment)
     {
         ["AUTH_SIGNING_KEY"] = SigningKey,
         ["ORLEANS_TLS_DIR"] = TlsFolder,
+        ["POSTGRES_PASSWORD"] = "compose-test-postgres-password",
+        ["GRAFANA_ADMIN_PASSWORD"] = "compose-test-grafana-password",
     };
 
     [Fact]
@@ -33,6 +35,8 @@ public sealed partial class ComposeFileTests
     [Theory]
     [InlineData("AUTH_SIGNING_KEY")]
     [InlineData("ORLEANS_TLS_DIR")]
+    [InlineData("POSTGRES_PASSWORD")]
+    [InlineData("GRAFANA_ADMIN_PASSWORD")]
     public async Task Compose_refuses_to_render_without_a_required_secret(string variable)
     {
         foreach (var value in new[] { null, string.Empty })
@@ -69,7 +73,7 @@ public sealed partial class ComposeFileTests
         var services = await RenderAsync();
 
         Assert.Equal(
-            ["agent", "alert-engine", "lb", "postgres", "redis", "schema", "silo", "synthetic-collector"],
+            ["agent", "alert-engine", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
             services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
 
         // TimescaleDB on a pinned tag, health-checked.
@@ -155,13 +159,14 @@ public sealed partial class ComposeFileTests
         var documented = example.Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#'))
             .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
         Assert.Empty(ComposeVariables().Except(documented.Keys));
-        Assert.StartsWith("dev-only-", documented["POSTGRES_PASSWORD"], StringComparison.Ordinal);
-        // No usable placeholder: an unedited copy makes compose refuse to start.
-        Assert.Equal(string.Empty, documented["AUTH_SIGNING_KEY"]);
-        Assert.Equal(string.Empty, documented["ORLEANS_TLS_DIR"]);
+        // No usable placeholder for a secret: an unedited copy makes compose refuse to start.
+        foreach (var secret in new[] { "AUTH_SIGNING_KEY", "ORLEANS_TLS_DIR", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD" })
+        {
+            Assert.Equal(string.Empty, documented[secret]);
+        }
     }
 
-    private static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
+    internal static async Task<YamlMappingNode> RenderAsync(Dictionary<string, string?>? environment = null)
     {
         var env = new Dictionary<string, string?>(RenderEnvironment);
         foreach (var (key, value) in environment ?? [])
@@ -179,13 +184,13 @@ public sealed partial class ComposeFileTests
     private static IEnumerable<string> ComposeVariables() =>
         VariablePattern().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"))).Select(m => m.Groups[1].Value).Distinct();
 
-    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+    internal static YamlMappingNode Map(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? (YamlMappingNode)child : throw new Xunit.Sdk.XunitException($"'{key}' missing");
 
-    private static string Scalar(YamlMappingNode node, string key) =>
+    internal static string Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child) ? ((YamlScalarNode)child).Value ?? "" : throw new Xunit.Sdk.XunitException($"'{key}' missing");
 
-    private static string[] Sequence(YamlMappingNode node, string key) =>
+    internal static string[] Sequence(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(key, out var child)
             ? [.. ((YamlSequenceNode)child).Children.Select(c => ((YamlScalarNode)c).Value ?? "")]
             : throw new Xunit.Sdk.XunitException($"'{key}' missing");

@@ -1,0 +1,21 @@
+namespace TradingAlerts.Abstractions.Contracts;
+
+/// <summary>How an ingest agent last saw one symbol of one collector file: reported into the grid, so every silo can answer.</summary>
+/// <param name="Symbol">The catalogue symbol.</param>
+/// <param name="LastSeq">The cursor after the last successful pass (seq of the newest row made durable), or null before the first.</param>
+/// <param name="LastWrittenAtMs">Newest collector write time among the rows ingested (unix ms, the collector's clock), or null.</param>
+/// <param name="LagMs">The newest batch's lag: ingest time minus that write time (ms), or null before the first row.</param>
+/// <param name="LastSuccessMs">When a pass (read and ingest, or a read with nothing new) last succeeded (unix ms, the agent's clock).</param>
+/// <param name="LastError">The last failure of this symbol, null once a pass of this symbol succeeds again.</param>
+/// <param name="LastErrorAtMs">When <paramref name="LastError"/> happened (unix ms), or null.</param>
+/// <param name="Quarantined">Rows of this symbol the file's quarantine holds.</param>
+[GenerateSerializer, Immutable, Alias("TradingAlerts.IngestSymbolStatus")]
+public sealed record IngestSymbolStatus(
+    [property: Id(0)] string Symbol,
+    [property: Id(1)] long? LastSeq,
+    [property: Id(2)] long? LastWrittenAtMs,
+    [property: Id(3)] long? LagMs,
+    [property: Id(4)] long? LastSuccessMs,
+    [property: Id(5)] string? LastError,
+    [property: Id(6)] long? LastErrorAtMs,
+    [property: Id(7)] int Quarantined);

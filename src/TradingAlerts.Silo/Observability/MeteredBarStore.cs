@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains.Bars;
+
+namespace TradingAlerts.Silo.Observability;
+
+/// <summary>The silo's bar store, timed and counted: write-through latency and rows written, without touching the grains.</summary>
+internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IBarStore
+{
+    public bool IsDurable => inner.IsDurable;
+
+    public async Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var written = await inner.UpsertAsync(pair, bars, cancellationToken).ConfigureAwait(false);
+            metrics.RecordWrite(pair.Symbol, bars.Count, start, ok: true);
+            return written;
+        }
+        catch
+        {
+            metrics.RecordWrite(pair.Symbol, bars.Count, start, ok: false);
+            throw;
+        }
+    }
+
+    public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+        inner.LatestAsync(pair, count, cancellationToken);
+
+    public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
+        inner.AtAsync(symbol, time, count, cancellationToken);
+}
