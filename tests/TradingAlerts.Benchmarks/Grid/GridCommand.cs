@@ -16,13 +16,19 @@ internal static class GridCommand
         var postgres = new Option<string>("--postgres") { Description = "Admin connection string of a throwaway PostgreSQL", Required = true };
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill or freshness" };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill or freshness; or the silo processes at realistic history: coldstart, failover (comma-separated)" };
         var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates, only };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var part = parse.GetValue(only);
             var admin = parse.GetValue(postgres)!;
+            if (part is not null && (part.Contains("coldstart", StringComparison.Ordinal) || part.Contains("failover", StringComparison.Ordinal)))
+            {
+                await Memory.ColdStartBenchmark.RunAsync(admin, parse.GetValue(days), part, output);
+                return 0;
+            }
+
             if (part is null or "memory")
             {
                 await MemoryBenchmark.RunAsync(output);
