@@ -20,13 +20,22 @@ internal static class ColdStartBenchmark
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(20);
+    private static IReadOnlyDictionary<string, string> s_environment = new Dictionary<string, string>();
 
-    public static async Task RunAsync(string admin, int days, string parts, TextWriter output)
+    /// <param name="keep">A collector file to reuse when it exists (else written there and kept), for runs that compare settings.</param>
+    /// <param name="siloEnvironment">Environment of every silo process (e.g. DOTNET_gcServer=0 to compare GC settings).</param>
+    public static async Task RunAsync(string admin, int days, string parts, string? keep, IReadOnlyDictionary<string, string> siloEnvironment, TextWriter output)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"ta-coldstart-{Guid.NewGuid():N}.db");
+        s_environment = siloEnvironment;
+        var file = keep ?? Path.Combine(Path.GetTempPath(), $"ta-coldstart-{Guid.NewGuid():N}.db");
         try
         {
-            var rows = WriteHistory(file, days, output);
+            var rows = keep is not null && File.Exists(keep) ? Count(file) : WriteHistory(file, days, output);
+            if (siloEnvironment.Count > 0)
+            {
+                output.WriteLine($"silo environment: {string.Join(" ", siloEnvironment.Select(e => $"{e.Key}={e.Value}"))}");
+            }
+
             await using var db = await ThrowawayDatabase.CreateAsync("bench_cold", DatabaseContent.Schema, admin);
             await IngestAsync(db, file, rows, output);
             var newest = await NewestAsync(db);
@@ -44,7 +53,7 @@ internal static class ColdStartBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { file, file + "-wal", file + "-shm", file + CollectorQuarantine.Suffix }.Where(File.Exists))
+            foreach (var f in new[] { file, file + "-wal", file + "-shm", file + CollectorQuarantine.Suffix }.Where(f => File.Exists(f) && keep is null))
             {
                 File.Delete(f);
             }
@@ -61,6 +70,11 @@ internal static class ColdStartBenchmark
             output.WriteLine($"collector file: {days} days of all {Pair.All.Count} pairs, {stats.RowsWritten:N0} rows written, {new FileInfo(file).Length / 1_048_576.0:0} MB");
         }
 
+        return Count(file);
+    }
+
+    private static long Count(string file)
+    {
         using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
         connection.Open();
         using var count = connection.CreateCommand();
@@ -71,7 +85,7 @@ internal static class ColdStartBenchmark
     /// <summary>(c) One silo ingests the file: resident memory sampled until PostgreSQL holds every row, then at rest.</summary>
     private static async Task IngestAsync(ThrowawayDatabase db, string file, long rows, TextWriter output)
     {
-        using var silo = SiloProcess.Start("ingest", db.ConnectionString, Cluster(), [$"--Ingest:SqlitePaths:0={file}"]);
+        using var silo = SiloProcess.Start("ingest", db.ConnectionString, Cluster(), [$"--Ingest:SqlitePaths:0={file}"], s_environment);
         var watch = Stopwatch.StartNew();
         var count = Pair.All.Select(p => $"(SELECT count(*) FROM {p.TableName})");
         var sql = "SELECT " + string.Join(" + ", count);
@@ -98,7 +112,7 @@ internal static class ColdStartBenchmark
     /// <summary>(a) A fresh silo on the stored rows: start → health → every pair served; resident peak and at rest.</summary>
     private static async Task ColdStartAsync(ThrowawayDatabase db, Dictionary<Pair, long> newest, TextWriter output)
     {
-        using var silo = SiloProcess.Start("cold", db.ConnectionString, Cluster(), []);
+        using var silo = SiloProcess.Start("cold", db.ConnectionString, Cluster(), [], s_environment);
         var watch = Stopwatch.StartNew();
         using var sampling = Sampling(silo);
         while (!await silo.ReadyAsync())
@@ -119,7 +133,7 @@ internal static class ColdStartBenchmark
     private static async Task FailoverAsync(ThrowawayDatabase db, Dictionary<Pair, long> newest, TextWriter output)
     {
         var cluster = Cluster();
-        var silos = Enumerable.Range(1, 3).Select(i => SiloProcess.Start($"silo{i}", db.ConnectionString, cluster, [])).ToList();
+        var silos = Enumerable.Range(1, 3).Select(i => SiloProcess.Start($"silo{i}", db.ConnectionString, cluster, [], s_environment)).ToList();
         try
         {
             var watch = Stopwatch.StartNew();
