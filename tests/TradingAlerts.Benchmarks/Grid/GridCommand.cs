@@ -16,7 +16,7 @@ internal static class GridCommand
         var postgres = new Option<string>("--postgres") { Description = "Admin connection string of a throwaway PostgreSQL", Required = true };
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill or freshness; or the silo processes at realistic history: coldstart, failover (comma-separated)" };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness or storage (pglz vs lz4); or the silo processes at realistic history: coldstart, failover (comma-separated)" };
         var file = new Option<string?>("--collector-file") { Description = "coldstart/failover: reuse this collector file (written there and kept when missing)" };
         var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates, only, file, siloEnv };
@@ -29,6 +29,12 @@ internal static class GridCommand
             {
                 var environment = (parse.GetValue(siloEnv) ?? []).Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : string.Empty);
                 await Memory.ColdStartBenchmark.RunAsync(admin, parse.GetValue(days), part, parse.GetValue(file), environment, output);
+                return 0;
+            }
+
+            if (part is "storage")
+            {
+                await StorageBenchmark.RunAsync(admin, Collect(parse.GetValue(days), output), rounds: 2, output);
                 return 0;
             }
 
