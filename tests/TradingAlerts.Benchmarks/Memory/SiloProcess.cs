@@ -129,6 +129,53 @@ internal sealed partial class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// The runtime's GC and memory counters over three seconds, when TA_BENCH_COUNTERS names a dotnet-counters
+    /// executable (<c>dotnet tool install --tool-path DIR dotnet-counters</c>); empty otherwise.
+    /// </summary>
+    public async Task<string> CountersAsync()
+    {
+        var tool = Environment.GetEnvironmentVariable("TA_BENCH_COUNTERS");
+        if (string.IsNullOrEmpty(tool) || _process.HasExited)
+        {
+            return string.Empty;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"ta-counters-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "collect", "-p", Id.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime", "--format", "csv", "-o", file, "--duration", "00:00:03", "--refresh-interval", "1" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var counters = Process.Start(start)!;
+            await counters.WaitForExitAsync();
+            if (!File.Exists(file))
+            {
+                return $"(dotnet-counters wrote nothing: {await counters.StandardError.ReadToEndAsync()})";
+            }
+
+            // CSV: Timestamp,Provider,Counter Name,Counter Type,Mean/Increment; the last value of each counter.
+            var last = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var fields = line.Split(',');
+                if (fields.Length >= 5 && (fields[2].Contains("gc", StringComparison.OrdinalIgnoreCase) || fields[2].Contains("memory", StringComparison.OrdinalIgnoreCase)))
+                {
+                    last[fields[2]] = fields[^1];
+                }
+            }
+
+            return string.Join("; ", last.Select(c => $"{c.Key} = {c.Value}"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public string Tail() => $"--- {Name} ---{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}";
 
     /// <summary>kill -9 (no graceful shutdown).</summary>
