@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs the grid benchmarks that need real services (ingest backfill against the original design's sync and a raw
-# COPY, freshness, memory) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
+# Runs the grid benchmarks that need real services (ingest backfill against a raw binary COPY and a per-row
+# sync, freshness, memory, storage) with a throwaway PostgreSQL 15 and Redis started like deploy/test.sh does.
 #
 #   deploy/bench.sh                # grid: defaults (30 days of 15 symbols)
 #   deploy/bench.sh --days 7       # extra arguments go to the benchmark program's `grid` command
+#   deploy/bench.sh --only storage # JSONB TOAST compression, pglz vs lz4: write rate, bytes per bar, read time
 #   deploy/bench.sh http           # the API under wrk against the original design's read paths (installs wrk if missing)
+#   deploy/bench.sh coldstart      # built silo processes on N days (--days, 30) of all 135 pairs: ingest memory,
+#                                  # cold start (time to every pair served, resident memory), failover (kill -9)
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,6 +23,9 @@ if [ "${1:-}" = "http" ]; then
     as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk could not be installed" >&2; exit 1; }
   fi
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- http --postgres "$TA_TEST_POSTGRES" --redis "$TA_TEST_REDIS" "$@"
+elif [ "${1:-}" = "coldstart" ]; then
+  shift
+  dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --only coldstart,failover --postgres "$TA_TEST_POSTGRES" "$@"
 else
   [ "${1:-}" = "grid" ] && shift
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --postgres "$TA_TEST_POSTGRES" "$@"

@@ -1,5 +1,6 @@
 -- PostgreSQL bar tables (docs/architecture.md): one per symbol and timeframe, 15 x 9 = 135, idempotent.
 -- timestamp is the bar open time. TimescaleDB features are in timescaledb_setup.sql.
+-- JSONB columns use lz4 TOAST compression (PostgreSQL 14+ built with lz4, as the official images are).
 -- Generated from the catalogue (TradingAlerts.Persistence.Schema.PostgresSchemaScripts); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 
@@ -9,15 +10,15 @@ CREATE TABLE IF NOT EXISTS audjpy_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m15 (
@@ -26,15 +27,15 @@ CREATE TABLE IF NOT EXISTS audjpy_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m30 (
@@ -43,15 +44,15 @@ CREATE TABLE IF NOT EXISTS audjpy_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h1 (
@@ -60,15 +61,15 @@ CREATE TABLE IF NOT EXISTS audjpy_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h2 (
@@ -77,15 +78,15 @@ CREATE TABLE IF NOT EXISTS audjpy_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h4 (
@@ -94,15 +95,15 @@ CREATE TABLE IF NOT EXISTS audjpy_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h8 (
@@ -111,15 +112,15 @@ CREATE TABLE IF NOT EXISTS audjpy_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h12 (
@@ -128,15 +129,15 @@ CREATE TABLE IF NOT EXISTS audjpy_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_d1 (
@@ -145,15 +146,15 @@ CREATE TABLE IF NOT EXISTS audjpy_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m5 (
@@ -162,15 +163,15 @@ CREATE TABLE IF NOT EXISTS audusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m15 (
@@ -179,15 +180,15 @@ CREATE TABLE IF NOT EXISTS audusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m30 (
@@ -196,15 +197,15 @@ CREATE TABLE IF NOT EXISTS audusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h1 (
@@ -213,15 +214,15 @@ CREATE TABLE IF NOT EXISTS audusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h2 (
@@ -230,15 +231,15 @@ CREATE TABLE IF NOT EXISTS audusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h4 (
@@ -247,15 +248,15 @@ CREATE TABLE IF NOT EXISTS audusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h8 (
@@ -264,15 +265,15 @@ CREATE TABLE IF NOT EXISTS audusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h12 (
@@ -281,15 +282,15 @@ CREATE TABLE IF NOT EXISTS audusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS audusd_d1 (
@@ -298,15 +299,15 @@ CREATE TABLE IF NOT EXISTS audusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m5 (
@@ -315,15 +316,15 @@ CREATE TABLE IF NOT EXISTS btcusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m15 (
@@ -332,15 +333,15 @@ CREATE TABLE IF NOT EXISTS btcusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m30 (
@@ -349,15 +350,15 @@ CREATE TABLE IF NOT EXISTS btcusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h1 (
@@ -366,15 +367,15 @@ CREATE TABLE IF NOT EXISTS btcusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h2 (
@@ -383,15 +384,15 @@ CREATE TABLE IF NOT EXISTS btcusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h4 (
@@ -400,15 +401,15 @@ CREATE TABLE IF NOT EXISTS btcusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h8 (
@@ -417,15 +418,15 @@ CREATE TABLE IF NOT EXISTS btcusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h12 (
@@ -434,15 +435,15 @@ CREATE TABLE IF NOT EXISTS btcusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_d1 (
@@ -451,15 +452,15 @@ CREATE TABLE IF NOT EXISTS btcusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m5 (
@@ -468,15 +469,15 @@ CREATE TABLE IF NOT EXISTS ethusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m15 (
@@ -485,15 +486,15 @@ CREATE TABLE IF NOT EXISTS ethusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m30 (
@@ -502,15 +503,15 @@ CREATE TABLE IF NOT EXISTS ethusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h1 (
@@ -519,15 +520,15 @@ CREATE TABLE IF NOT EXISTS ethusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h2 (
@@ -536,15 +537,15 @@ CREATE TABLE IF NOT EXISTS ethusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h4 (
@@ -553,15 +554,15 @@ CREATE TABLE IF NOT EXISTS ethusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h8 (
@@ -570,15 +571,15 @@ CREATE TABLE IF NOT EXISTS ethusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h12 (
@@ -587,15 +588,15 @@ CREATE TABLE IF NOT EXISTS ethusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_d1 (
@@ -604,15 +605,15 @@ CREATE TABLE IF NOT EXISTS ethusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m5 (
@@ -621,15 +622,15 @@ CREATE TABLE IF NOT EXISTS eurusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m15 (
@@ -638,15 +639,15 @@ CREATE TABLE IF NOT EXISTS eurusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m30 (
@@ -655,15 +656,15 @@ CREATE TABLE IF NOT EXISTS eurusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h1 (
@@ -672,15 +673,15 @@ CREATE TABLE IF NOT EXISTS eurusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h2 (
@@ -689,15 +690,15 @@ CREATE TABLE IF NOT EXISTS eurusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h4 (
@@ -706,15 +707,15 @@ CREATE TABLE IF NOT EXISTS eurusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h8 (
@@ -723,15 +724,15 @@ CREATE TABLE IF NOT EXISTS eurusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h12 (
@@ -740,15 +741,15 @@ CREATE TABLE IF NOT EXISTS eurusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_d1 (
@@ -757,15 +758,15 @@ CREATE TABLE IF NOT EXISTS eurusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
@@ -774,15 +775,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
@@ -791,15 +792,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
@@ -808,15 +809,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
@@ -825,15 +826,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
@@ -842,15 +843,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
@@ -859,15 +860,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
@@ -876,15 +877,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
@@ -893,15 +894,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
@@ -910,15 +911,15 @@ CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m5 (
@@ -927,15 +928,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m15 (
@@ -944,15 +945,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m30 (
@@ -961,15 +962,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h1 (
@@ -978,15 +979,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h2 (
@@ -995,15 +996,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h4 (
@@ -1012,15 +1013,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h8 (
@@ -1029,15 +1030,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h12 (
@@ -1046,15 +1047,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_d1 (
@@ -1063,15 +1064,15 @@ CREATE TABLE IF NOT EXISTS gbpusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m5 (
@@ -1080,15 +1081,15 @@ CREATE TABLE IF NOT EXISTS ndx100_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m15 (
@@ -1097,15 +1098,15 @@ CREATE TABLE IF NOT EXISTS ndx100_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m30 (
@@ -1114,15 +1115,15 @@ CREATE TABLE IF NOT EXISTS ndx100_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h1 (
@@ -1131,15 +1132,15 @@ CREATE TABLE IF NOT EXISTS ndx100_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h2 (
@@ -1148,15 +1149,15 @@ CREATE TABLE IF NOT EXISTS ndx100_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h4 (
@@ -1165,15 +1166,15 @@ CREATE TABLE IF NOT EXISTS ndx100_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h8 (
@@ -1182,15 +1183,15 @@ CREATE TABLE IF NOT EXISTS ndx100_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h12 (
@@ -1199,15 +1200,15 @@ CREATE TABLE IF NOT EXISTS ndx100_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_d1 (
@@ -1216,15 +1217,15 @@ CREATE TABLE IF NOT EXISTS ndx100_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m5 (
@@ -1233,15 +1234,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m15 (
@@ -1250,15 +1251,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m30 (
@@ -1267,15 +1268,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h1 (
@@ -1284,15 +1285,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h2 (
@@ -1301,15 +1302,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h4 (
@@ -1318,15 +1319,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h8 (
@@ -1335,15 +1336,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h12 (
@@ -1352,15 +1353,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_d1 (
@@ -1369,15 +1370,15 @@ CREATE TABLE IF NOT EXISTS nzdusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_m5 (
@@ -1386,15 +1387,15 @@ CREATE TABLE IF NOT EXISTS us30_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_m15 (
@@ -1403,15 +1404,15 @@ CREATE TABLE IF NOT EXISTS us30_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_m30 (
@@ -1420,15 +1421,15 @@ CREATE TABLE IF NOT EXISTS us30_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_h1 (
@@ -1437,15 +1438,15 @@ CREATE TABLE IF NOT EXISTS us30_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_h2 (
@@ -1454,15 +1455,15 @@ CREATE TABLE IF NOT EXISTS us30_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_h4 (
@@ -1471,15 +1472,15 @@ CREATE TABLE IF NOT EXISTS us30_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_h8 (
@@ -1488,15 +1489,15 @@ CREATE TABLE IF NOT EXISTS us30_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_h12 (
@@ -1505,15 +1506,15 @@ CREATE TABLE IF NOT EXISTS us30_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS us30_d1 (
@@ -1522,15 +1523,15 @@ CREATE TABLE IF NOT EXISTS us30_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m5 (
@@ -1539,15 +1540,15 @@ CREATE TABLE IF NOT EXISTS usdcad_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m15 (
@@ -1556,15 +1557,15 @@ CREATE TABLE IF NOT EXISTS usdcad_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m30 (
@@ -1573,15 +1574,15 @@ CREATE TABLE IF NOT EXISTS usdcad_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h1 (
@@ -1590,15 +1591,15 @@ CREATE TABLE IF NOT EXISTS usdcad_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h2 (
@@ -1607,15 +1608,15 @@ CREATE TABLE IF NOT EXISTS usdcad_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h4 (
@@ -1624,15 +1625,15 @@ CREATE TABLE IF NOT EXISTS usdcad_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h8 (
@@ -1641,15 +1642,15 @@ CREATE TABLE IF NOT EXISTS usdcad_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h12 (
@@ -1658,15 +1659,15 @@ CREATE TABLE IF NOT EXISTS usdcad_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_d1 (
@@ -1675,15 +1676,15 @@ CREATE TABLE IF NOT EXISTS usdcad_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m5 (
@@ -1692,15 +1693,15 @@ CREATE TABLE IF NOT EXISTS usdchf_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m15 (
@@ -1709,15 +1710,15 @@ CREATE TABLE IF NOT EXISTS usdchf_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m30 (
@@ -1726,15 +1727,15 @@ CREATE TABLE IF NOT EXISTS usdchf_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h1 (
@@ -1743,15 +1744,15 @@ CREATE TABLE IF NOT EXISTS usdchf_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h2 (
@@ -1760,15 +1761,15 @@ CREATE TABLE IF NOT EXISTS usdchf_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h4 (
@@ -1777,15 +1778,15 @@ CREATE TABLE IF NOT EXISTS usdchf_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h8 (
@@ -1794,15 +1795,15 @@ CREATE TABLE IF NOT EXISTS usdchf_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h12 (
@@ -1811,15 +1812,15 @@ CREATE TABLE IF NOT EXISTS usdchf_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_d1 (
@@ -1828,15 +1829,15 @@ CREATE TABLE IF NOT EXISTS usdchf_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m5 (
@@ -1845,15 +1846,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m15 (
@@ -1862,15 +1863,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m30 (
@@ -1879,15 +1880,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h1 (
@@ -1896,15 +1897,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h2 (
@@ -1913,15 +1914,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h4 (
@@ -1930,15 +1931,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h8 (
@@ -1947,15 +1948,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h12 (
@@ -1964,15 +1965,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_d1 (
@@ -1981,15 +1982,15 @@ CREATE TABLE IF NOT EXISTS usdjpy_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m5 (
@@ -1998,15 +1999,15 @@ CREATE TABLE IF NOT EXISTS xagusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m15 (
@@ -2015,15 +2016,15 @@ CREATE TABLE IF NOT EXISTS xagusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m30 (
@@ -2032,15 +2033,15 @@ CREATE TABLE IF NOT EXISTS xagusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h1 (
@@ -2049,15 +2050,15 @@ CREATE TABLE IF NOT EXISTS xagusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h2 (
@@ -2066,15 +2067,15 @@ CREATE TABLE IF NOT EXISTS xagusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h4 (
@@ -2083,15 +2084,15 @@ CREATE TABLE IF NOT EXISTS xagusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h8 (
@@ -2100,15 +2101,15 @@ CREATE TABLE IF NOT EXISTS xagusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h12 (
@@ -2117,15 +2118,15 @@ CREATE TABLE IF NOT EXISTS xagusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_d1 (
@@ -2134,15 +2135,15 @@ CREATE TABLE IF NOT EXISTS xagusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m5 (
@@ -2151,15 +2152,15 @@ CREATE TABLE IF NOT EXISTS xauusd_m5 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m15 (
@@ -2168,15 +2169,15 @@ CREATE TABLE IF NOT EXISTS xauusd_m15 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m30 (
@@ -2185,15 +2186,15 @@ CREATE TABLE IF NOT EXISTS xauusd_m30 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h1 (
@@ -2202,15 +2203,15 @@ CREATE TABLE IF NOT EXISTS xauusd_h1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h2 (
@@ -2219,15 +2220,15 @@ CREATE TABLE IF NOT EXISTS xauusd_h2 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h4 (
@@ -2236,15 +2237,15 @@ CREATE TABLE IF NOT EXISTS xauusd_h4 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h8 (
@@ -2253,15 +2254,15 @@ CREATE TABLE IF NOT EXISTS xauusd_h8 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h12 (
@@ -2270,15 +2271,15 @@ CREATE TABLE IF NOT EXISTS xauusd_h12 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_d1 (
@@ -2287,13 +2288,13 @@ CREATE TABLE IF NOT EXISTS xauusd_d1 (
     high                  DOUBLE PRECISION NOT NULL,
     low                   DOUBLE PRECISION NOT NULL,
     close                 DOUBLE PRECISION NOT NULL,
-    fractals              JSONB,
-    horizontal_trendlines JSONB,
-    diagonal_trendlines   JSONB,
-    momentum_candles      JSONB,
-    keltner_channels      JSONB,
+    fractals              JSONB COMPRESSION lz4,
+    horizontal_trendlines JSONB COMPRESSION lz4,
+    diagonal_trendlines   JSONB COMPRESSION lz4,
+    momentum_candles      JSONB COMPRESSION lz4,
+    keltner_channels      JSONB COMPRESSION lz4,
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB
+    zigzag                JSONB COMPRESSION lz4
 );

@@ -46,12 +46,15 @@ public sealed partial class TimeframeGrain(
 
         _pair = pair.Value;
         _series = new BarSeries(options.Value.BarCapacity);
-        // Rehydration: one query for the latest bars, so a grain that moved silos comes back whole.
+        // Rehydration: one streamed query for the latest bars, so a grain that moved silos comes back whole. Only what
+        // the grain keeps is read: numbers and momentum of every bar, structures of the newest stored bar.
         // A stored value that cannot be used counts as missing; a stored bar without usable prices is skipped.
         var faults = new List<string>();
         var skipped = 0;
-        foreach (var stored in await store.LatestAsync(_pair, options.Value.BarCapacity, cancellationToken))
+        long? newestStored = null;
+        await foreach (var stored in store.RehydrateAsync(_pair, options.Value.BarCapacity, cancellationToken))
         {
+            newestStored = stored.Time;
             if (BarCheck.PriceFault(stored) is { } priceFault)
             {
                 faults.Add($"{stored.Time}: {priceFault}");
@@ -59,15 +62,17 @@ public sealed partial class TimeframeGrain(
                 continue;
             }
 
-            var before = faults.Count;
-            var bar = BarCheck.WithoutUnusableValues(stored, faults);
-            for (var i = before; i < faults.Count; i++)
-            {
-                faults[i] = $"{bar.Time}: {faults[i]}";
-            }
+            _latest = Apply(stored, faults);
+        }
 
-            _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles));
-            _latest = bar;
+        if (_latest is not null && _latest.Time != newestStored)
+        {
+            // The newest stored bar had no usable prices: the structures of the bar that is latest instead are read now.
+            var at = await store.AtAsync(_pair.Symbol, _latest.Time, 1, cancellationToken);
+            if (at.TryGetValue(_pair.Timeframe, out var bars) && bars is [var full] && full.Time == _latest.Time)
+            {
+                _latest = Apply(full, faults);
+            }
         }
 
         if (faults.Count > 0)
@@ -87,6 +92,20 @@ public sealed partial class TimeframeGrain(
         // After a restart or failover the confluence learns this timeframe's signal and latest bar again.
         PushSignal();
         PushLatest();
+    }
+
+    /// <summary>One stored bar into the series, its unusable values dropped (faults named with its time).</summary>
+    private BarRecord Apply(BarRecord stored, List<string> faults)
+    {
+        var before = faults.Count;
+        var bar = BarCheck.WithoutUnusableValues(stored, faults);
+        for (var i = before; i < faults.Count; i++)
+        {
+            faults[i] = $"{bar.Time}: {faults[i]}";
+        }
+
+        _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles));
+        return bar;
     }
 
     public async Task<int> Apply(BarRecord[] bars)

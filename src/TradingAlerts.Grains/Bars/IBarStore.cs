@@ -14,6 +14,14 @@ public interface IBarStore
     Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Rehydration: the latest <paramref name="count"/> bars of the pair, oldest first, streamed, with what a
+    /// TimeframeGrain keeps of them: prices, tema/hrma/smma and momentum_candles of every bar, the structure
+    /// columns (fractals, trendlines, keltner_channels, zigzag) of the newest stored bar only (null on the others).
+    /// A store may bound how many of these run at once (the enumeration holds a slot until it ends).
+    /// </summary>
+    IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Per timeframe of <paramref name="symbol"/>, the latest <paramref name="count"/> bars that opened at or before
     /// <paramref name="time"/> (unix seconds, the bars' clock), oldest first; timeframes without such a bar are absent.
     /// </summary>
@@ -30,6 +38,9 @@ public sealed class NoBarStore : IBarStore
 
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new List<BarRecord>());
+
+    public IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<BarRecord>();
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new Dictionary<Timeframe, List<BarRecord>>());

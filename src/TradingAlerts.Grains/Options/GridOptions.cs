@@ -11,6 +11,13 @@ public sealed class GridOptions
     [Range(10, 1_000_000)]
     public int BarCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Grains of this silo that rehydrate from PostgreSQL at once; the others wait their turn. Bounds the memory,
+    /// connections and CPU a cold start or a failover of many pairs takes at the same moment.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int RehydrationConcurrency { get; set; } = 4;
+
     /// <summary>Signal changes each ConfluenceGrain keeps per timeframe for confluence at a past time.</summary>
     [Range(1, 1_000_000)]
     public int ConfluenceHistory { get; set; } = 2_000;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Grains.Bars;
+using TradingAlerts.Grains.Options;
 
 namespace TradingAlerts.Persistence.Postgres;
 
@@ -11,8 +14,21 @@ namespace TradingAlerts.Persistence.Postgres;
 /// Every write is an idempotent upsert (re-delivery is harmless), a whole call is one statement, and a
 /// rewrite that changes nothing leaves the row alone. Table names come only from <see cref="Pair"/>.
 /// </summary>
-public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never created; the store lives as long as the silo.")]
+public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridOptions> options) : IBarStore
 {
+    /// <summary>
+    /// Rehydrations of this silo running now (<see cref="GridOptions.RehydrationConcurrency"/> at most). Never disposed:
+    /// a SemaphoreSlim only needs it once its wait handle was asked for, and the store lives as long as the silo.
+    /// </summary>
+    private readonly SemaphoreSlim _rehydrations = new(options.Value.RehydrationConcurrency);
+
+    /// <summary>A store with the default <see cref="GridOptions"/> (tools and tests outside a silo).</summary>
+    public PostgresBarStore(NpgsqlDataSource dataSource)
+        : this(dataSource, Options.Create(new GridOptions()))
+    {
+    }
+
     public bool IsDurable => true;
 
     /// <summary>
@@ -93,6 +109,31 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
     }
 
     /// <summary>
+    /// Rehydration, one query per pair, streamed row by row: every bar's prices, numbers and momentum candle, and the
+    /// structure columns of the newest row only (the JSON of older bars is never sent: a grain keeps only numbers). The
+    /// enumeration holds one of <see cref="GridOptions.RehydrationConcurrency"/> slots from its first row to its end.
+    /// </summary>
+    public async IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        await _rehydrations.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = dataSource.CreateCommand(RehydrateSql(pair.TableName));
+            command.Parameters.AddWithValue("count", count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadBar(reader, pair.Timeframe, 0);
+            }
+        }
+        finally
+        {
+            _rehydrations.Release();
+        }
+    }
+
+    /// <summary>
     /// The bars a confluence at <paramref name="time"/> stands on, in one statement: per timeframe an index scan
     /// backwards from <paramref name="time"/> (<c>ORDER BY timestamp DESC LIMIT n</c>), the nine joined by UNION ALL.
     /// </summary>
@@ -133,6 +174,19 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource) : IBarStore
         return new BarRecord(timeframe, time, reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3), reader.GetDouble(first + 4),
             BarColumns.ReadIndicators(reader, first + BarColumns.FirstIndicator),
             Seq: 0, WrittenAtMs: 0);
+    }
+
+    /// <summary>
+    /// The rows <see cref="ReadBar"/> reads, newest <c>@count</c> by an index scan backwards: the structure columns
+    /// are NULL except on the newest row, so their TOAST is neither read nor sent for the others.
+    /// </summary>
+    private static string RehydrateSql(string table)
+    {
+        // The structures (JSON columns served for the latest bar only); series columns (momentum) every bar keeps.
+        var structures = IndicatorCatalogue.Columns.Where(c => c.Kind == IndicatorKind.Json && c.Form == IndicatorForm.Latest).Select(c => c.Name).ToHashSet();
+        var selected = BarColumns.Values.Select(c => structures.Contains(c) ? $"CASE WHEN newest THEN {c} END AS {c}" : c);
+        return $"SELECT timestamp, {string.Join(", ", selected)} FROM (SELECT timestamp, {BarColumns.ValueList}, " +
+            $"row_number() OVER (ORDER BY timestamp DESC) = 1 AS newest FROM {table} ORDER BY timestamp DESC LIMIT @count) latest ORDER BY timestamp";
     }
 
     private static string UpsertSql(string table, string source) =>

@@ -24,6 +24,7 @@ public static class PostgresSchemaScripts
         var sql = new StringBuilder();
         sql.Append("-- PostgreSQL bar tables (docs/architecture.md): one per symbol and timeframe, 15 x 9 = 135, idempotent.\n")
            .Append("-- timestamp is the bar open time. TimescaleDB features are in timescaledb_setup.sql.\n")
+           .Append("-- JSONB columns use lz4 TOAST compression (PostgreSQL 14+ built with lz4, as the official images are).\n")
            .Append(GeneratedNote);
         foreach (var pair in Pair.All)
         {
@@ -35,7 +36,9 @@ public static class PostgresSchemaScripts
                .Append("    close                 DOUBLE PRECISION NOT NULL");
             foreach (var column in IndicatorCatalogue.Columns)
             {
-                var type = column.Kind == IndicatorKind.Json ? "JSONB" : "DOUBLE PRECISION";
+                // lz4 TOAST compression for the JSON: faster writes than the default pglz for a few percent more bytes
+                // (README "Memory, cold start and storage"); needs PostgreSQL 14+ built with lz4.
+                var type = column.Kind == IndicatorKind.Json ? "JSONB COMPRESSION lz4" : "DOUBLE PRECISION";
                 sql.Append(CultureInfo.InvariantCulture, $",\n    {column.Name,-21} {type}");
             }
 

@@ -29,6 +29,9 @@ internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IB
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         inner.LatestAsync(pair, count, cancellationToken);
 
+    public IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+        inner.RehydrateAsync(pair, count, cancellationToken);
+
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         inner.AtAsync(symbol, time, count, cancellationToken);
 }

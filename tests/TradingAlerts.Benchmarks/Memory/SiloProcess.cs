@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TradingAlerts.Benchmarks.Memory;
+
+/// <summary>
+/// The built silo (Release, beside this benchmark) as its own process in cluster mode on a given PostgreSQL, with
+/// its resident memory read from /proc: what a container's memory limit counts.
+/// </summary>
+internal sealed partial class SiloProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Queue<string> _tail = new();
+    private readonly Lock _lock = new();
+
+    private SiloProcess(string name, Process process, HttpClient http)
+    {
+        Name = name;
+        _process = process;
+        Http = http;
+    }
+
+    public string Name { get; }
+
+    public HttpClient Http { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Peak resident memory seen by <see cref="Sample"/> (bytes).</summary>
+    public long PeakRss { get; private set; }
+
+    public static SiloProcess Start(string name, string connectionString, string clusterId, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var folder = BuiltProgram.OutputFolder("TradingAlerts.Silo");
+        var port = TestEnvironment.FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(folder, "TradingAlerts.Silo.dll"),
+            $"--urls=http://127.0.0.1:{port}",
+            $"--ConnectionStrings:Postgres={connectionString}",
+            $"--Orleans:ClusterId={clusterId}",
+            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
+            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
+            "--Orleans:AdvertisedIP=127.0.0.1",
+            "--Demo:Enabled=false",
+            "--RateLimits:Enabled=false",
+        }.Concat(extra))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // the dev token endpoint
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var silo = new SiloProcess(name, process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) });
+        process.OutputDataReceived += (_, e) => silo.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>Resident memory now (VmRSS, bytes), and the peak so far updated.</summary>
+    public long Sample()
+    {
+        var rss = Status("VmRSS");
+        PeakRss = Math.Max(PeakRss, Math.Max(rss, Status("VmHWM")));
+        return rss;
+    }
+
+    /// <summary>True once /health/ready answers 200 (and a dev token is then set for the API).</summary>
+    public async Task<bool> ReadyAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+
+            var token = await Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" });
+            token.EnsureSuccessStatusCode();
+            var jwt = (await token.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+            Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Grain activations on this silo, as its Orleans health check reports them (-1 when unknown).</summary>
+    public async Task<int> ActivationsAsync()
+    {
+        try
+        {
+            var body = await Http.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+            return ActivationsField().Match(body) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// The runtime's GC and memory counters over three seconds, when TA_BENCH_COUNTERS names a dotnet-counters
+    /// executable (<c>dotnet tool install --tool-path DIR dotnet-counters</c>); empty otherwise.
+    /// </summary>
+    public async Task<string> CountersAsync()
+    {
+        var tool = Environment.GetEnvironmentVariable("TA_BENCH_COUNTERS");
+        if (string.IsNullOrEmpty(tool) || _process.HasExited)
+        {
+            return string.Empty;
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"ta-counters-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "collect", "-p", Id.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime", "--format", "csv", "-o", file, "--duration", "00:00:03", "--refresh-interval", "1" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var counters = Process.Start(start)!;
+            await counters.WaitForExitAsync();
+            if (!File.Exists(file))
+            {
+                return $"(dotnet-counters wrote nothing: {await counters.StandardError.ReadToEndAsync()})";
+            }
+
+            // CSV: Timestamp,Provider,Counter Name,Counter Type,Mean/Increment; the last value of each counter.
+            var last = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var fields = line.Split(',');
+                if (fields.Length >= 5 && (fields[2].Contains("gc", StringComparison.OrdinalIgnoreCase) || fields[2].Contains("memory", StringComparison.OrdinalIgnoreCase)))
+                {
+                    last[fields[2]] = fields[^1];
+                }
+            }
+
+            return string.Join("; ", last.Select(c => $"{c.Key} = {c.Value}"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public string Tail() => $"--- {Name} ---{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}";
+
+    /// <summary>kill -9 (no graceful shutdown).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private long Status(string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // exited
+        }
+
+        return 0;
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _tail.Enqueue(line);
+            if (_tail.Count > 200)
+            {
+                _tail.Dequeue();
+            }
+        }
+    }
+
+    [GeneratedRegex("\"activations\"\\s*:\\s*(\\d+)")]
+    private static partial Regex ActivationsField();
+
+    private sealed record TokenResponse(string Token);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using TradingAlerts.Grains;
+using TradingAlerts.Grains.Bars;
+using TradingAlerts.Grains.Events;
+using TradingAlerts.Grains.Options;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Persistence.Postgres;
+
+namespace TradingAlerts.IntegrationTests.Grid;
+
+/// <summary>
+/// A one-silo TestCluster whose grains rehydrate through the real <see cref="PostgresBarStore"/> (at most
+/// <see cref="Concurrency"/> rehydrations at once), seen through <see cref="RehydrationGauge"/>.
+/// </summary>
+public sealed class RehydrationFixture : IAsyncLifetime
+{
+    public const int Capacity = 500;
+    public const int Concurrency = 2;
+
+    private readonly SchemaDatabase _database = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public SchemaDatabase Database => _database;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public PostgresBarStore Store { get; private set; } = null!;
+
+    public RehydrationGauge Gauge { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var options = Options.Create(new GridOptions { BarCapacity = Capacity, RehydrationConcurrency = Concurrency });
+        Store = new PostgresBarStore(_database.DataSource, options);
+        Gauge = new RehydrationGauge(Store);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GridStorage.Name);
+            silo.Services.AddSingleton<IBarStore>(Gauge);
+            silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
+            silo.Services.AddOptions<GridOptions>().Configure(o => o.BarCapacity = Capacity);
+            silo.Services.TryAddSingleton(TimeProvider.System);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Grains.Bars;
+
+namespace TradingAlerts.IntegrationTests.Grid;
+
+/// <summary>
+/// The real store, with the rehydrations that are reading rows counted: from a pair's first row until the test
+/// lets it go on (<see cref="ReleaseAll"/>). That span lies inside the store's own slot (taken before the query, given
+/// back after the last row), so <see cref="Inside"/> never exceeds what the store lets run at once; when it would,
+/// <see cref="Exceeded"/> says so and everything is let go at once.
+/// </summary>
+public sealed class RehydrationGauge(IBarStore inner) : IBarStore
+{
+    private readonly Lock _lock = new();
+    private readonly List<TaskCompletionSource> _held = [];
+    private bool _holding;
+
+    public int Limit { get; set; } = int.MaxValue;
+
+    public int Inside { get; private set; }
+
+    public int Entered { get; private set; }
+
+    public int MostInside { get; private set; }
+
+    public bool Exceeded => MostInside > Limit;
+
+    public bool IsDurable => inner.IsDurable;
+
+    /// <summary>From now on each rehydration waits after its first row until <see cref="ReleaseAll"/>.</summary>
+    public void Hold(int limit)
+    {
+        lock (_lock)
+        {
+            (_holding, Limit, Entered, MostInside) = (true, limit, 0, Inside);
+        }
+    }
+
+    /// <summary>Lets every held rehydration go on; with <paramref name="stopHolding"/>, later ones are not held.</summary>
+    public void ReleaseAll(bool stopHolding = false)
+    {
+        lock (_lock)
+        {
+            _holding &= !stopHolding;
+            foreach (var held in _held)
+            {
+                held.TrySetResult();
+            }
+
+            _held.Clear();
+        }
+    }
+
+    public async IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var first = true;
+        await foreach (var bar in inner.RehydrateAsync(pair, count, cancellationToken))
+        {
+            if (first)
+            {
+                first = false;
+                await EnterAndWaitAsync();
+            }
+
+            yield return bar;
+        }
+    }
+
+    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default) =>
+        inner.UpsertAsync(pair, bars, cancellationToken);
+
+    public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+        inner.LatestAsync(pair, count, cancellationToken);
+
+    public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
+        inner.AtAsync(symbol, time, count, cancellationToken);
+
+    private async Task EnterAndWaitAsync()
+    {
+        TaskCompletionSource? wait = null;
+        lock (_lock)
+        {
+            Inside++;
+            Entered++;
+            MostInside = Math.Max(MostInside, Inside);
+            if (Exceeded)
+            {
+                ReleaseAll(stopHolding: true); // the bound is broken: no point holding anyone
+            }
+            else if (_holding)
+            {
+                wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _held.Add(wait);
+            }
+        }
+
+        if (wait is not null)
+        {
+            await wait.Task;
+        }
+
+        lock (_lock)
+        {
+            Inside--;
+        }
+    }
+}
