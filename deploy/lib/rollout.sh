@@ -178,7 +178,7 @@ wait_http() {
 # The jq filter of the freshness gate: every pair the silo reports, or at least TA_GATE_FRESH of them.
 fresh_filter() {
   case "$gate_fresh" in
-    all) printf '%s' '(.pairs | length) > 0 and .summary.fresh == (.pairs | length)' ;;
+    all) printf '%s' '.summary.total > 0 and .summary.fresh == .summary.total' ;;
     ''|*[!0-9]*) die "TA_GATE_FRESH must be 'all' or a number of pairs, got '$gate_fresh'" ;;
     *) printf '.summary.fresh >= %d' "$gate_fresh" ;;
   esac

@@ -41,6 +41,7 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
             stale = counts.GetValueOrDefault("stale"),
             empty = counts.GetValueOrDefault("empty"),
             unavailable = counts.GetValueOrDefault("unavailable"),
+            total = pairs.Count,
         };
         return HealthBody.Result(status,
             $"{summary.fresh} fresh, {summary.stale} stale, {summary.empty} empty, {summary.unavailable} unavailable of {pairs.Count} pairs",

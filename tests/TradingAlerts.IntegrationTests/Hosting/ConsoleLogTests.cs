@@ -59,7 +59,7 @@ public sealed class ConsoleLogTests
         Assert.True(polly.Count == 0, $"{polly.Count} Polly information lines, e.g.\n{string.Join('\n', polly.Take(3))}");
         // What an operator needs stays: where it listens and what the demo collector and the agent do.
         Assert.Contains(output, l => l.Contains("Now listening on", StringComparison.Ordinal));
-        Assert.Contains(output, l => l.Contains("TradingAlerts.Silo.Demo", StringComparison.Ordinal));
+        Assert.Contains(output, l => l.Contains("TradingAlerts.Feeds.SyntheticCollector", StringComparison.Ordinal));
         Assert.Contains(output, l => l.Contains("TradingAlerts.Ingest", StringComparison.Ordinal));
     }
 }

@@ -34,7 +34,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Contains(commands, c => c.Contains("TA_IMAGE_TAG=1.4.0", StringComparison.Ordinal) && c.EndsWith("run --rm schema", StringComparison.Ordinal));
         Assert.Equal(3, commands.Count(c => c.EndsWith("up -d --no-deps --no-recreate --scale silo=4 silo", StringComparison.Ordinal)));
         Assert.Equal(3, commands.Count(c => c.StartsWith("docker stop --time 45 <old-silo-", StringComparison.Ordinal)));
-        Assert.Contains(commands, c => c.Contains("/api/indicators/health", StringComparison.Ordinal) && c.Contains(".summary.fresh == (.pairs | length)", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("/api/indicators/health", StringComparison.Ordinal) && c.Contains(".summary.fresh == .summary.total", StringComparison.Ordinal));
         // Never everything at once.
         Assert.DoesNotContain(commands, c => c.Contains(" down", StringComparison.Ordinal) || c.Contains("restart", StringComparison.Ordinal));
         // A dry run records nothing.
