@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace TradingAlerts.Benchmarks.Memory;
@@ -13,18 +12,15 @@ namespace TradingAlerts.Benchmarks.Memory;
 /// </summary>
 internal sealed partial class SiloProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly Queue<string> _tail = new();
-    private readonly Lock _lock = new();
+    private readonly ChildProcess _process;
 
-    private SiloProcess(string name, Process process, HttpClient http)
+    private SiloProcess(ChildProcess process, HttpClient http)
     {
-        Name = name;
         _process = process;
         Http = http;
     }
 
-    public string Name { get; }
+    public string Name => _process.Name;
 
     public HttpClient Http { get; }
 
@@ -37,19 +33,9 @@ internal sealed partial class SiloProcess : IDisposable
 
     public static SiloProcess Start(string name, string connectionString, string clusterId, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var folder = BuiltProgram.OutputFolder("TradingAlerts.Silo");
         var port = TestEnvironment.FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in new[]
-        {
-            Path.Combine(folder, "TradingAlerts.Silo.dll"),
+        string[] arguments =
+        [
             $"--urls=http://127.0.0.1:{port}",
             $"--ConnectionStrings:Postgres={connectionString}",
             $"--Orleans:ClusterId={clusterId}",
@@ -58,30 +44,21 @@ internal sealed partial class SiloProcess : IDisposable
             "--Orleans:AdvertisedIP=127.0.0.1",
             "--Demo:Enabled=false",
             "--RateLimits:Enabled=false",
-        }.Concat(extra))
+            .. extra,
+        ];
+        var settings = new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // the dev token endpoint
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", // the dev token endpoint
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
-        var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(name, process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) });
-        process.OutputDataReceived += (_, e) => silo.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Add(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        var process = ChildProcess.Start(name, "TradingAlerts.Silo", arguments, settings);
+        return new SiloProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) });
     }
 
     /// <summary>Resident memory now (VmRSS, bytes), and the peak so far updated.</summary>
@@ -176,21 +153,13 @@ internal sealed partial class SiloProcess : IDisposable
         }
     }
 
-    public string Tail() => $"--- {Name} ---{Environment.NewLine}{string.Join(Environment.NewLine, _tail)}";
+    public string Tail() => _process.Tail();
 
     /// <summary>kill -9 (no graceful shutdown).</summary>
-    public void Kill()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-    }
+    public void Kill() => _process.Kill();
 
     public void Dispose()
     {
-        Kill();
         _process.Dispose();
         Http.Dispose();
     }
@@ -213,23 +182,6 @@ internal sealed partial class SiloProcess : IDisposable
         }
 
         return 0;
-    }
-
-    private void Add(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            _tail.Enqueue(line);
-            if (_tail.Count > 200)
-            {
-                _tail.Dequeue();
-            }
-        }
     }
 
     [GeneratedRegex("\"activations\"\\s*:\\s*(\\d+)")]

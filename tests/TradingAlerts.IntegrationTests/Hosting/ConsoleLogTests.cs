@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.IntegrationTests.MultiProcess;
 
 namespace TradingAlerts.IntegrationTests.Hosting;
 

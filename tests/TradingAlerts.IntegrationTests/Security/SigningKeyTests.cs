@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.IntegrationTests.MultiProcess;
 using TradingAlerts.Silo.Auth;
 
 namespace TradingAlerts.IntegrationTests.Security;

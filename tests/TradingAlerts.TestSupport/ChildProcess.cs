@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace TradingAlerts.IntegrationTests.MultiProcess;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>
 /// A built program of this repository run as its own process (<c>dotnet X.dll args</c>), its output kept
