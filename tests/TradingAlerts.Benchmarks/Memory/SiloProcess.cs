@@ -14,10 +14,13 @@ internal sealed partial class SiloProcess : IDisposable
 {
     private readonly ChildProcess _process;
 
-    private SiloProcess(ChildProcess process, HttpClient http)
+    private readonly HttpClient _admin;
+
+    private SiloProcess(ChildProcess process, HttpClient http, HttpClient admin)
     {
         _process = process;
         Http = http;
+        _admin = admin;
     }
 
     public string Name => _process.Name;
@@ -34,9 +37,13 @@ internal sealed partial class SiloProcess : IDisposable
     public static SiloProcess Start(string name, string connectionString, string clusterId, IEnumerable<string> extra, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = TestEnvironment.FreePort();
+        var adminPort = TestEnvironment.FreePort();
         string[] arguments =
         [
             $"--urls=http://127.0.0.1:{port}",
+            // The admin port answers the readiness details (the activation count); the public one only the status.
+            "--Metrics:Enabled=true",
+            $"--OrleansDashboard:Port={adminPort}",
             $"--ConnectionStrings:Postgres={connectionString}",
             $"--Orleans:ClusterId={clusterId}",
             $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
@@ -58,7 +65,7 @@ internal sealed partial class SiloProcess : IDisposable
         }
 
         var process = ChildProcess.Start(name, "TradingAlerts.Silo", arguments, settings);
-        return new SiloProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) });
+        return new SiloProcess(process, Client(port), Client(adminPort));
     }
 
     /// <summary>Resident memory now (VmRSS, bytes), and the peak so far updated.</summary>
@@ -97,7 +104,7 @@ internal sealed partial class SiloProcess : IDisposable
     {
         try
         {
-            var body = await Http.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+            var body = await _admin.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
             return ActivationsField().Match(body) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -162,7 +169,11 @@ internal sealed partial class SiloProcess : IDisposable
     {
         _process.Dispose();
         Http.Dispose();
+        _admin.Dispose();
     }
+
+    private static HttpClient Client(int port) =>
+        new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
     private long Status(string field)
     {
