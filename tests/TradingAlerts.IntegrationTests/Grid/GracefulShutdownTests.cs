@@ -31,13 +31,22 @@ public sealed class GracefulShutdownTests(SchemaDatabase db) : IClassFixture<Sch
             ["Ingest:SqlitePaths:0"] = agent ? _file.Path : null,
         };
 
+        var pairs = TestSymbols.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))).ToList();
         await using var stopping = new SiloFactory(Settings(agent: false));
         stopping.CreateClient().Dispose();
+
+        // The pairs activate on it while it is the cluster's only silo: placement prefers the caller's silo, so grains
+        // first called by the agent on the other silo would all live there and the stop would have nothing to hand over.
+        var early = stopping.Services.GetRequiredService<IGrainFactory>();
+        foreach (var pair in pairs)
+        {
+            await early.GetGrain<ITimeframeGrain>(pair.Key).GetBars(1);
+        }
+
         await using var staying = new SiloFactory(Settings(agent: true)); // the agent runs here
         staying.CreateClient().Dispose();
         await TempCollectorFile.WaitForRowsAsync(db, TestSymbols, rows);
 
-        var pairs = TestSymbols.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))).ToList();
         var grains = staying.Services.GetRequiredService<IGrainFactory>();
         var before = new Dictionary<string, long[]>();
         foreach (var pair in pairs)
