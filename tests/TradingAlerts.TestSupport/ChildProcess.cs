@@ -66,6 +66,9 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>Waits until the process has ended and its output has been read to the end (HasExited can come first).</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>kill -9 of the process and its children (no graceful shutdown).</summary>
     public void Kill()
     {

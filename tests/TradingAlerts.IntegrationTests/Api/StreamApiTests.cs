@@ -126,7 +126,12 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         }
 
         Assert.Equal(9, update.GetProperty("signals").GetProperty("bullish").GetInt32());
-        Assert.True(JsonElement.DeepEquals(await GetConfluence("XAUUSD"), update));
+        // The endpoint serves what the stream last said (bounded: a grain call may still be settling when the event is read).
+        var last = update;
+        JsonElement served = default;
+        await Eventually.UntilAsync("GET /api/confluence/XAUUSD to equal the stream's last event", async () =>
+            JsonElement.DeepEquals(served = await GetConfluence("XAUUSD"), last), TimeSpan.FromSeconds(10),
+            detail: () => Task.FromResult($"stream: {last.GetRawText()}\nserved: {served.GetRawText()}"), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed class SigningKeyTests
 
         await Eventually.UntilAsync("the silo without a key to exit", () => silo.HasExited, TimeSpan.FromSeconds(60),
             detail: () => Task.FromResult(silo.Tail()), cancellationToken: Ct);
+        await silo.WaitForExitAsync(Ct); // its last lines are read
         Assert.NotEmpty(silo.Matching(SigningKeyPolicy.MissingKey));
         Assert.Contains("exited", silo.Tail(1), StringComparison.Ordinal);
         Assert.DoesNotContain(" exited 0)", silo.Tail(1), StringComparison.Ordinal);
