@@ -4,9 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.IntegrationTests.Infrastructure;
@@ -39,10 +36,7 @@ public sealed class RateLimitedSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        BaseAddress = new Uri(addresses.Addresses.Single());
+        BaseAddress = Factory.StartOnLoopback();
         // First requests pay for JIT and the first grain activation: spend them on an address no test uses.
         using var warmUp = Client("127.0.0.254");
         (await warmUp.GetAsync(new Uri("/api/symbols", UriKind.Relative))).EnsureSuccessStatusCode();

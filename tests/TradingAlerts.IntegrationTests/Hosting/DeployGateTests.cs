@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
@@ -30,9 +26,7 @@ public sealed class DeployGateTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _silo.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _silo.StartServer();
-        _baseAddress = new Uri(_silo.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        _baseAddress = _silo.StartOnLoopback();
         return ValueTask.CompletedTask;
     }
 

@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradingAlerts.IntegrationTests.Api;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Silo.RateLimits;
@@ -27,9 +23,7 @@ public sealed class ForwardedRateLimitSilo : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        BaseAddress = new Uri(Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        BaseAddress = Factory.StartOnLoopback();
         return ValueTask.CompletedTask;
     }
 
