@@ -98,7 +98,14 @@ internal static class CollectorRowParser
                 $"inconsistent OHLC: open {open}, high {high}, low {low}, close {close}"));
         }
 
-        var indicators = IndicatorValues.From(new RowIndicators(reader));
+        // One check of the row's JSON, remembered with the values, so the grain this process hands them to does not repeat it.
+        var faults = new List<string>(0);
+        var indicators = IndicatorCheck.Usable(IndicatorValues.From(new RowIndicators(reader)), faults);
+        if (faults.Count > 0)
+        {
+            throw new FormatException(faults[0]);
+        }
+
         return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt);
     }
 
@@ -127,7 +134,7 @@ internal static class CollectorRowParser
         return double.IsFinite(value) ? value : throw new FormatException($"{column} is not finite ({value.ToString(CultureInfo.InvariantCulture)})");
     }
 
-    /// <summary>The row's indicator columns; the first unusable one throws with its reason.</summary>
+    /// <summary>The row's indicator columns as stored (a number that is not finite, or JSON that is not text, throws with its reason).</summary>
     private readonly struct RowIndicators(SqliteDataReader reader) : IIndicatorSource
     {
         public string? Json(JsonIndicatorColumn column) => CollectorRowParser.Json(reader, FirstIndicator + column.Index, column);
@@ -142,13 +149,12 @@ internal static class CollectorRowParser
             return null;
         }
 
-        var text = reader.GetValue(ordinal) switch
+        return reader.GetValue(ordinal) switch
         {
             string s => s,
             byte[] bytes => Encoding.UTF8.GetString(bytes),
             var other => throw new FormatException($"{column.Name} is not JSON text: '{other}'"),
         };
-        return column.Check(text) is { } reason ? throw new FormatException(reason) : text;
     }
 
     private static string Iso(long seconds) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Validation;
 
 namespace TradingAlerts.Grains.Bars;
 
@@ -23,39 +23,13 @@ public static class BarCheck
 
     /// <summary>
     /// The bar with every unusable indicator value set to null (the same instance when all are usable);
-    /// <paramref name="faults"/> receives one reason per dropped value.
+    /// <paramref name="faults"/> receives one reason per dropped value. Values this process checked already (the
+    /// collector reader's, handed over in memory) are not parsed again: see <see cref="IndicatorCheck"/>.
     /// </summary>
     public static BarRecord WithoutUnusableValues(BarRecord bar, List<string> faults)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        ArgumentNullException.ThrowIfNull(faults);
-        var clean = IndicatorValues.From(new UsableValues(bar.Indicators ?? IndicatorValues.None, faults));
-        return clean == bar.Indicators ? bar : bar with { Indicators = clean };
-    }
-
-    /// <summary>Each catalogue column's value, or null (its fault named) when the column's check fails.</summary>
-    private readonly struct UsableValues(IndicatorValues values, List<string> faults) : IIndicatorSource
-    {
-        public string? Json(JsonIndicatorColumn column)
-        {
-            var json = column.Value(values);
-            return Dropped(column.Check(json)) ? null : json;
-        }
-
-        public double? Number(NumberIndicatorColumn column)
-        {
-            var number = column.Value(values);
-            return Dropped(column.Check(number)) ? null : number;
-        }
-
-        private bool Dropped(string? reason)
-        {
-            if (reason is not null)
-            {
-                faults.Add(reason);
-            }
-
-            return reason is not null;
-        }
+        var usable = IndicatorCheck.Usable(bar.Indicators ?? IndicatorValues.None, faults);
+        return ReferenceEquals(usable, bar.Indicators) ? bar : bar with { Indicators = usable };
     }
 }

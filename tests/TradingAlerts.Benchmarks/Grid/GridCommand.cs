@@ -15,11 +15,12 @@ internal static class GridCommand
     {
         var postgres = new Option<string>("--postgres") { Description = "Admin connection string of a throwaway PostgreSQL", Required = true };
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
+        var rounds = new Option<int>("--rounds") { Description = "backfill: rounds of grid and COPY (medians reported)", DefaultValueFactory = _ => 3 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
         var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness or storage (pglz vs lz4); or the silo processes at realistic history: coldstart, failover (comma-separated)" };
         var file = new Option<string?>("--collector-file") { Description = "coldstart/failover: reuse this collector file (written there and kept when missing)" };
         var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, updates, only, file, siloEnv };
+        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, rounds, updates, only, file, siloEnv };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -46,7 +47,7 @@ internal static class GridCommand
             if (part is null or "backfill")
             {
                 var rows = Collect(parse.GetValue(days), output);
-                var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, output);
+                var (seed, grid, copy) = await BackfillBenchmark.RunAsync(admin, rows, parse.GetValue(rounds), output);
                 // The server's JSONB and TOAST work bounds every write path alike: the grid is measured against the raw COPY.
                 output.WriteLine($"backfill ratios: grid/ceiling {grid / copy:0.00} (target >= 0.9); for reference grid/seed {grid / seed:0.00}, ceiling/seed {copy / seed:0.00}");
             }

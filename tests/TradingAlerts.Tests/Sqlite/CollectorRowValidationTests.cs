@@ -103,7 +103,10 @@ public sealed class CollectorRowValidationTests : IDisposable
         Insert(column, 1, Bar, json);
         var read = new CollectorReader(_file.Path).Read("EURUSD", 0, 10);
         Assert.Empty(read.Quarantined);
-        Assert.Equal(1L, Assert.Single(read.Rows).Seq);
+        var row = Assert.Single(read.Rows);
+        Assert.Equal(1L, row.Seq);
+        // Handed over as checked: a grain in this process does not parse the same JSON again.
+        Assert.True(IndicatorCheck.IsChecked(row.Indicators));
     }
 
     [Fact]

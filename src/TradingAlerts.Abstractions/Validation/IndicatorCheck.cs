@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
+
+namespace TradingAlerts.Abstractions.Validation;
+
+/// <summary>
+/// The check of a bar's indicator values against the catalogue (JSON shapes, usable numbers), done once per value set
+/// in a process. A set that came out of <see cref="Usable"/> is remembered by reference, so the grain does not parse
+/// again the JSON the collector reader parsed a moment before in the same process (parsing is most of the grid's own
+/// work in a backfill). A set built any other way (by a caller, with <c>with</c>, or deserialized from another
+/// process) is another object and is checked in full.
+/// </summary>
+public static class IndicatorCheck
+{
+    private static readonly object Marker = new();
+
+    /// <summary>Value sets that passed the check, held weakly: an entry goes when its set does.</summary>
+    private static readonly ConditionalWeakTable<IndicatorValues, object> Checked = [];
+
+    /// <summary>Whether <paramref name="values"/> (this object) came out of <see cref="Usable"/>.</summary>
+    public static bool IsChecked(IndicatorValues values) => Checked.TryGetValue(values, out _);
+
+    /// <summary>
+    /// <paramref name="values"/> with every unusable value set to null (the same instance when all are usable, or when
+    /// it was checked before); <paramref name="faults"/> receives one reason per dropped value, in catalogue order.
+    /// </summary>
+    public static IndicatorValues Usable(IndicatorValues values, List<string> faults)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (IsChecked(values))
+        {
+            return values;
+        }
+
+        var before = faults.Count;
+        var usable = IndicatorValues.From(new UsableValues(values, faults));
+        var result = faults.Count == before ? values : usable;
+        Checked.TryAdd(result, Marker);
+        return result;
+    }
+
+    /// <summary>Each catalogue column's value, or null (its fault named) when the column's check fails.</summary>
+    private readonly struct UsableValues(IndicatorValues values, List<string> faults) : IIndicatorSource
+    {
+        public string? Json(JsonIndicatorColumn column)
+        {
+            var json = column.Value(values);
+            return Dropped(column.Check(json)) ? null : json;
+        }
+
+        public double? Number(NumberIndicatorColumn column)
+        {
+            var number = column.Value(values);
+            return Dropped(column.Check(number)) ? null : number;
+        }
+
+        private bool Dropped(string? reason)
+        {
+            if (reason is not null)
+            {
+                faults.Add(reason);
+            }
+
+            return reason is not null;
+        }
+    }
+}
