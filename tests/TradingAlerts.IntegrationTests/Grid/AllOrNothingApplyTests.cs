@@ -138,8 +138,18 @@ public sealed class AllOrNothingApplyTests(GridClusterFixture grid) : IClassFixt
         Assert.Equal(last.Time, latest!.Time);
         Assert.Equal((null, null, null, (double?)null), (latest.Indicators.Fractals, latest.Indicators.KeltnerChannels, latest.Indicators.ZigZag, latest.Indicators.Smma));
         Assert.Equal(last.Indicators.Tema, latest.Indicators.Tema);
-        Assert.NotNull(latest.Indicators.HorizontalTrendlines); // usable values stay
+        // Usable values stay, the structures too: rehydration reads them for the newest stored row only, so for the
+        // bar that is latest instead they are read again (JSON compared as stored: PostgreSQL's jsonb text).
+        Assert.NotNull(latest.Indicators.HorizontalTrendlines);
+        Assert.Equal(await StoredJson("horizontal_trendlines", last.Time), latest.Indicators.HorizontalTrendlines);
+        Assert.Equal(await StoredJson("diagonal_trendlines", last.Time), latest.Indicators.DiagonalTrendlines);
         Assert.NotNull(await grain.GetSignal());
+    }
+
+    private async Task<string?> StoredJson(string column, long time)
+    {
+        await using var command = grid.Database.DataSource.CreateCommand($"SELECT {column}::text FROM gbpjpy_m30 WHERE timestamp = to_timestamp({time})");
+        return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task Execute(string sql)
