@@ -6,10 +6,11 @@ namespace TradingAlerts.Abstractions.Validation;
 
 /// <summary>
 /// The check of a bar's indicator values against the catalogue (JSON shapes, usable numbers), done once per value set
-/// in a process. A set that came out of <see cref="Usable"/> is remembered by reference, so the grain does not parse
-/// again the JSON the collector reader parsed a moment before in the same process (parsing is most of the grid's own
-/// work in a backfill). A set built any other way (by a caller, with <c>with</c>, or deserialized from another
-/// process) is another object and is checked in full.
+/// in a process. The collector reader asks for its sets to be remembered (by reference), so the grain does not parse
+/// again the JSON the reader parsed a moment before in the same process (parsing is most of the grid's own work in a
+/// backfill). A set built any other way (by a caller, with <c>with</c>, or deserialized from another process) is
+/// another object and is checked in full. The grain does not remember what it checks: its sets (received, or read
+/// back from PostgreSQL) are not checked again anywhere, and a cold start would fill the table with 1.35 million.
 /// </summary>
 public static class IndicatorCheck
 {
@@ -18,14 +19,15 @@ public static class IndicatorCheck
     /// <summary>Value sets that passed the check, held weakly: an entry goes when its set does.</summary>
     private static readonly ConditionalWeakTable<IndicatorValues, object> Checked = [];
 
-    /// <summary>Whether <paramref name="values"/> (this object) came out of <see cref="Usable"/>.</summary>
+    /// <summary>Whether <paramref name="values"/> (this object) came out of <see cref="Usable"/> asked to remember it.</summary>
     public static bool IsChecked(IndicatorValues values) => Checked.TryGetValue(values, out _);
 
     /// <summary>
     /// <paramref name="values"/> with every unusable value set to null (the same instance when all are usable, or when
     /// it was checked before); <paramref name="faults"/> receives one reason per dropped value, in catalogue order.
+    /// With <paramref name="remember"/> the result counts as checked from then on (for values handed on in this process).
     /// </summary>
-    public static IndicatorValues Usable(IndicatorValues values, List<string> faults)
+    public static IndicatorValues Usable(IndicatorValues values, List<string> faults, bool remember = false)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(faults);
@@ -37,7 +39,11 @@ public static class IndicatorCheck
         var before = faults.Count;
         var usable = IndicatorValues.From(new UsableValues(values, faults));
         var result = faults.Count == before ? values : usable;
-        Checked.TryAdd(result, Marker);
+        if (remember)
+        {
+            Checked.TryAdd(result, Marker);
+        }
+
         return result;
     }
 

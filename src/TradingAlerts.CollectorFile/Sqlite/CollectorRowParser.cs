@@ -100,7 +100,7 @@ internal static class CollectorRowParser
 
         // One check of the row's JSON, remembered with the values, so the grain this process hands them to does not repeat it.
         var faults = new List<string>(0);
-        var indicators = IndicatorCheck.Usable(IndicatorValues.From(new RowIndicators(reader)), faults);
+        var indicators = IndicatorCheck.Usable(IndicatorValues.From(new RowIndicators(reader)), faults, remember: true);
         if (faults.Count > 0)
         {
             throw new FormatException(faults[0]);

@@ -26,6 +26,8 @@ public sealed class IndicatorCheckTests
 
         var faults = new List<string>();
         Assert.Same(values, IndicatorCheck.Usable(values, faults));
+        Assert.False(IndicatorCheck.IsChecked(values)); // checked, not remembered: the grain's own use
+        Assert.Same(values, IndicatorCheck.Usable(values, faults, remember: true));
         Assert.Empty(faults);
         Assert.True(IndicatorCheck.IsChecked(values));
         Assert.Same(values, IndicatorCheck.Usable(values, faults));
@@ -37,21 +39,21 @@ public sealed class IndicatorCheckTests
         var values = Values(Malformed, double.NaN);
         var faults = new List<string>();
 
-        var usable = IndicatorCheck.Usable(values, faults);
+        var usable = IndicatorCheck.Usable(values, faults, remember: true);
 
         Assert.Equal(values with { Fractals = null, Tema = null }, usable);
         Assert.Equal(["fractals.peaks[0] must be a JSON object {time, price}, got 1", "tema is not a finite number (NaN)"], faults);
         Assert.True(IndicatorCheck.IsChecked(usable));
         Assert.False(IndicatorCheck.IsChecked(values));
         // Asked again, the unusable set is checked again and named again: it never passes for checked.
-        Assert.Equal(usable, IndicatorCheck.Usable(values, faults));
+        Assert.Equal(usable, IndicatorCheck.Usable(values, faults, remember: true));
         Assert.Equal(4, faults.Count);
     }
 
     [Fact]
     public void A_copy_of_a_checked_set_made_with_with_is_checked_in_full()
     {
-        var checkedValues = IndicatorCheck.Usable(Values(Fractals), []);
+        var checkedValues = IndicatorCheck.Usable(Values(Fractals), [], remember: true);
         var changed = checkedValues with { Fractals = Malformed };
         var faults = new List<string>();
 
@@ -63,7 +65,7 @@ public sealed class IndicatorCheckTests
     [Fact]
     public void A_set_that_crossed_the_wire_is_not_taken_as_checked()
     {
-        var checkedValues = IndicatorCheck.Usable(Values(Fractals), []);
+        var checkedValues = IndicatorCheck.Usable(Values(Fractals), [], remember: true);
 
         var received = Serializer.Deserialize<IndicatorValues>(Serializer.SerializeToArray(checkedValues))!;
 
