@@ -34,10 +34,15 @@ public static class IndicatorShapes
             return null;
         }
 
+        if (column.Shape.Quick.Accepts(json))
+        {
+            return null; // nearly every value: one forward pass, nothing built
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);
-            column.Shape(document.RootElement, column.Name);
+            column.Shape.Worded(document.RootElement, column.Name);
             return null;
         }
         catch (JsonException ex)
@@ -51,16 +56,24 @@ public static class IndicatorShapes
     }
 
     /// <summary>fractals, zigzag: <c>{"peaks":[{"time":t,"price":p}…],"bottoms":[…]}</c>.</summary>
-    internal static IndicatorShape Points { get; } = CheckPoints;
+    internal static IndicatorShape Points { get; } = new(CheckPoints, JsonShape.Object(("peaks", PointList), ("bottoms", PointList)));
 
     /// <summary>Trendlines: two arrays of lines named <paramref name="first"/> and <paramref name="second"/>.</summary>
-    internal static IndicatorShape Lines(string first, string second) => (root, path) => CheckLines(root, path, first, second);
+    internal static IndicatorShape Lines(string first, string second) =>
+        new((root, path) => CheckLines(root, path, first, second), JsonShape.Object((first, LineList), (second, LineList)));
 
     /// <summary>keltner_channels: <c>{"upper":[5 numbers],"middle":m,"lower":[5 numbers]}</c>.</summary>
-    internal static IndicatorShape Keltner { get; } = CheckKeltner;
+    internal static IndicatorShape Keltner { get; } = new(CheckKeltner,
+        JsonShape.Object(("upper", JsonShape.Array(JsonShape.Price, KeltnerBands)), ("middle", JsonShape.Price), ("lower", JsonShape.Array(JsonShape.Price, KeltnerBands))));
 
     /// <summary>momentum_candles: <c>[]</c> or <c>[{"time":t,"direction":"bullish"|"bearish","body_ratio":r}]</c>.</summary>
-    internal static IndicatorShape Momentum { get; } = CheckMomentum;
+    internal static IndicatorShape Momentum { get; } = new(CheckMomentum,
+        JsonShape.Array(JsonShape.Object(("time", JsonShape.Time), ("direction", JsonShape.Direction), ("body_ratio", JsonShape.Price))));
+
+    private static JsonShape PointList => JsonShape.Array(JsonShape.Object(("time", JsonShape.Time), ("price", JsonShape.Price)));
+
+    private static JsonShape LineList => JsonShape.Array(JsonShape.Object(("start_time", JsonShape.Time), ("start_price", JsonShape.Price),
+        ("end_time", JsonShape.Time), ("end_price", JsonShape.Price), ("touches", JsonShape.Count)));
 
     // Paths in messages are built only when a check fails: valid rows (nearly all) allocate nothing for them.
     private static void CheckPoints(JsonElement root, string path)
@@ -208,5 +221,9 @@ public static class IndicatorShapes
     private sealed class ShapeException(string message) : Exception(message);
 }
 
-/// <summary>Checks a JSON column's root element, throwing with a message naming <paramref name="path"/> where it fails.</summary>
-internal delegate void IndicatorShape(JsonElement root, string path);
+/// <summary>
+/// A JSON column's shape, twice: <paramref name="Quick"/>, one forward pass that says yes for valid values, and
+/// <paramref name="Worded"/>, which walks the parsed document and throws with a message naming where it fails (asked
+/// only when the quick pass says no). <c>IndicatorShapesTests</c> holds the two to the same answers.
+/// </summary>
+internal sealed record IndicatorShape(Action<JsonElement, string> Worded, JsonShape Quick);
