@@ -14,8 +14,8 @@ internal abstract class JsonShape
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>A finite number that is not MT5's EMPTY_VALUE.</summary>
-    /// Without an exponent and under 300 characters a JSON number is below 1e300, so it need not be parsed to know that.
     public static JsonShape Price { get; } = new Token((ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Number
+        // Without an exponent and under 300 characters a JSON number is below 1e300: no need to parse it to know that.
         && ((r.ValueSpan.Length < 300 && r.ValueSpan.IndexOfAny((byte)'e', (byte)'E') < 0)
             || (r.TryGetDouble(out var d) && double.IsFinite(d) && Math.Abs(d) != double.MaxValue)));
 
