@@ -53,12 +53,12 @@ internal sealed class PlausibilityCheck(SqliteConnection connection, SqliteTrans
         if (high > close * factor)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"high {high} is implausible: above {factor} times the reference close {close} (the median close of {of} bars before it)");
+                $"high {high} is implausible: above {factor} times the reference close {close} (the median of {of} nearby closes)");
         }
 
         return low < close / factor
             ? string.Create(CultureInfo.InvariantCulture,
-                $"low {low} is implausible: below the reference close {close} divided by {factor} (the median close of {of} bars before it)")
+                $"low {low} is implausible: below the reference close {close} divided by {factor} (the median of {of} nearby closes)")
             : null;
     }
 
