@@ -120,35 +120,36 @@ public sealed class CollectorPlausibilityTests : IDisposable
         Assert.Equal(good, read.Rows[^1].Seq);
     }
 
-    public static TheoryData<double, double, double, string?> Bounds => new()
+    public static TheoryData<double, double, double, double, double, string> Bounds => new()
     {
-        // Five closes of 2.0 before the row: the default factor 10 allows lows down to 0.2 and highs up to 20.
-        { 10, 20, 0.2, null },
-        { 10, 20.000001, 2, "high 20.000001 is implausible: above 10 times the reference close 2 (the median of 5 nearby closes)" },
-        { 10, 2, 0.199999, "low 0.199999 is implausible: below the reference close 2 divided by 10 (the median of 5 nearby closes)" },
-        { 10, 2, 0, "low 0 is not a positive price" },
-        { 10, 2, -1, "low -1 is not a positive price" },
+        // Five closes of 2.0 before the rows: the default factor 10 allows highs up to 20 and lows down to 0.2.
+        { 10, 20, 0.2, 20.000001, 2, "high 20.000001 is implausible: above 10 times the reference close 2 (the median of 5 nearby closes)" },
+        { 10, 20, 0.2, 2, 0.199999, "low 0.199999 is implausible: below the reference close 2 divided by 10 (the median of 5 nearby closes)" },
+        { 10, 20, 0.2, 2, 0, "low 0 is not a positive price" },
+        { 10, 20, 0.2, 2, -1, "low -1 is not a positive price" },
         // Ingest:MaxPriceFactor set to 1.5.
-        { 1.5, 3, 2, null },
-        { 1.5, 3.01, 2, "high 3.01 is implausible: above 1.5 times the reference close 2 (the median of 5 nearby closes)" },
+        { 1.5, 3, 1.34, 3.01, 2, "high 3.01 is implausible: above 1.5 times the reference close 2 (the median of 5 nearby closes)" },
+        { 1.5, 3, 1.34, 2, 1.33, "low 1.33 is implausible: below the reference close 2 divided by 1.5 (the median of 5 nearby closes)" },
     };
 
     [Theory]
     [MemberData(nameof(Bounds))]
-    public void Prices_are_bounded_by_the_factor_of_the_reference_close(double factor, double high, double low, string? reason)
+    public void Prices_are_bounded_by_the_factor_of_the_reference_close(double factor, double high, double low, double refusedHigh, double refusedLow, string reason)
     {
         for (var i = 0; i < 5; i++)
         {
             Insert("D1", Day + (i * 86_400L), 2.0);
         }
 
-        var row = InsertRaw("D1", Day + (5 * 86_400L), 2.0 > high ? high : 2.0, high, low, low < 2.0 ? low : 2.0);
+        var boundary = InsertRaw("D1", Day + (5 * 86_400L), 2, high, low, 2);
+        var refused = InsertRaw("D1", Day + (6 * 86_400L), 2, refusedHigh, refusedLow, 2);
         var options = new IngestOptions { MaxPriceFactor = factor };
 
         var read = new CollectorReader(_file.Path, validation: options.CollectorValidation()).Read("EURUSD", 0, 100);
 
-        Assert.Equal(reason, read.Quarantined.SingleOrDefault(q => q.Seq == row)?.Reason);
-        Assert.Equal(reason is null ? 6 : 5, read.Rows.Count);
+        Assert.Equal(boundary, read.Rows[^1].Seq);
+        var rejected = Assert.Single(read.Quarantined);
+        Assert.Equal((refused, reason), (rejected.Seq, rejected.Reason));
     }
 
     [Fact]
