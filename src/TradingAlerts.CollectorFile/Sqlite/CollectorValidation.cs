@@ -24,8 +24,8 @@ public sealed record CollectorValidation(TimeSpan MaxBrokerUtcOffset)
 
     /// <summary>
     /// A row's prices must lie within the reference close × / ÷ this (see <see cref="PriceReference"/>).
-    /// 10 is far beyond any move the 15 instruments made within a month (BTCUSD's and ETHUSD's worst were
-    /// about 3×), yet refuses garbage such as 1e308, 0.0001 or a misplaced decimal point.
+    /// 10 is far beyond any move the 15 instruments made within a month (BTCUSD's and ETHUSD's worst, March
+    /// 2020, about halved), yet refuses garbage such as 1e308, 0.0001 or a misplaced decimal point.
     /// </summary>
     public double MaxPriceFactor
     {
