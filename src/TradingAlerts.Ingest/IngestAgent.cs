@@ -37,7 +37,7 @@ public sealed partial class IngestAgent(
             return Task.CompletedTask;
         }
 
-        var readers = paths.Select(path => new CollectorReader(path, validation: new CollectorValidation(options.Value.MaxBrokerUtcOffset))).ToList();
+        var readers = paths.Select(path => new CollectorReader(path, validation: options.Value.CollectorValidation())).ToList();
         return Task.WhenAll(readers.SelectMany((reader, i) =>
         {
             var quarantine = new CollectorQuarantine(reader.Path);

@@ -33,7 +33,19 @@ public sealed class IngestOptions
     /// How far the broker's server clock (bar times) may be ahead of UTC (written_at): a row whose bar opens
     /// later than written_at + one bar + this is quarantined. Default 14 h, the largest time-zone offset.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan MaxBrokerUtcOffset { get; set; } = CollectorFile.Sqlite.CollectorValidation.DefaultMaxBrokerUtcOffset;
+
+    /// <summary>
+    /// A row whose high is above, or low below, the reference close (the median close of the pair's bars just
+    /// before it) times / divided by this is quarantined as implausible. Default 10 (docs/collector-validation.md).
+    /// </summary>
+    [Range(1.01, 1e12)]
+    public double MaxPriceFactor { get; set; } = CollectorFile.Sqlite.CollectorValidation.DefaultMaxPriceFactor;
+
+    /// <summary>How far back the bars of the reference close may lie. Default 30 days.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan PriceReferenceWindow { get; set; } = CollectorFile.Sqlite.CollectorValidation.DefaultPriceReferenceWindow;
 
     /// <summary>How often the agent sends its per (file, symbol) status into the grid (<c>/api/health/sqlite</c> on every silo).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]

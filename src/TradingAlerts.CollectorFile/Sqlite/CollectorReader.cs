@@ -62,10 +62,12 @@ public sealed partial class CollectorReader
             var rows = new List<BarRecord>();
             var quarantined = new List<QuarantinedRow>();
             var last = afterSeq;
+            // Queries the table while the rows are being read, so it sees the snapshot they come from.
+            using var plausibility = new PlausibilityCheck(connection, command.Transaction, table, Validation);
             while (reader.Read())
             {
                 last = CollectorRowParser.ReadSeq(reader);
-                var bar = CollectorRowParser.Parse(reader, symbol, last, Validation, out var rejected);
+                var bar = CollectorRowParser.Parse(reader, symbol, last, Validation, plausibility, out var rejected);
                 if (rejected is null)
                 {
                     rows.Add(bar);

@@ -15,7 +15,9 @@ namespace TradingAlerts.CollectorFile.Sqlite;
 /// (high ≥ max(open, close), low ≤ min(open, close)), JSON must parse and be an object (an array for
 /// momentum_candles) in the documented shape (see <see cref="IndicatorShapes"/>), the timeframe must be a
 /// catalogue one, the time a bar open time of it in unix seconds, and the bar must not open later than its
-/// write time plus one bar (plus the broker's offset from UTC, see <see cref="CollectorValidation"/>).
+/// write time plus one bar (plus the broker's offset from UTC, see <see cref="CollectorValidation"/>). The
+/// checks against the rest of the table (the M5 horizon, plausible prices) are <see cref="PlausibilityCheck"/>'s.
+/// docs/collector-validation.md lists them all with their reasons.
 /// </summary>
 internal static class CollectorRowParser
 {
@@ -33,7 +35,7 @@ internal static class CollectorRowParser
 
     public static long ReadSeq(SqliteDataReader reader) => reader.GetInt64(Seq);
 
-    public static BarRecord Parse(SqliteDataReader reader, string symbol, long seq, CollectorValidation validation, out QuarantinedRow? quarantined)
+    public static BarRecord Parse(SqliteDataReader reader, string symbol, long seq, CollectorValidation validation, PlausibilityCheck plausibility, out QuarantinedRow? quarantined)
     {
         var timeframeText = reader.IsDBNull(Timeframe) ? null : Convert.ToString(reader.GetValue(Timeframe), CultureInfo.InvariantCulture);
         long? time = TryInteger(reader, Timestamp, out var t) ? t : null;
@@ -42,7 +44,7 @@ internal static class CollectorRowParser
         BarRecord? bar = null;
         try
         {
-            bar = ParseValid(reader, timeframeText, time, writtenAt, seq, validation);
+            bar = ParseValid(reader, timeframeText, time, writtenAt, seq, validation, plausibility);
         }
         catch (FormatException ex)
         {
@@ -53,7 +55,7 @@ internal static class CollectorRowParser
         return bar!;
     }
 
-    private static BarRecord ParseValid(SqliteDataReader reader, string? timeframeText, long? time, long? written, long seq, CollectorValidation validation)
+    private static BarRecord ParseValid(SqliteDataReader reader, string? timeframeText, long? time, long? written, long seq, CollectorValidation validation, PlausibilityCheck plausibility)
     {
         if (!Timeframes.TryParse(timeframeText, out var timeframe) || !string.Equals(timeframeText, timeframe.Name(), StringComparison.Ordinal))
         {
@@ -88,6 +90,11 @@ internal static class CollectorRowParser
                 $"timestamp {barTime} ({Iso(barTime)}) is beyond its write time (written_at {writtenAt} = {Iso(writtenAt / 1000)} UTC) plus one {timeframe.Name()} bar and the broker offset allowance ({validation.MaxBrokerUtcOffset:c})"));
         }
 
+        if (plausibility.Horizon(timeframe, barTime) is { } ahead)
+        {
+            throw new FormatException(ahead);
+        }
+
         var open = Price(reader, Open, "open");
         var high = Price(reader, High, "high");
         var low = Price(reader, Low, "low");
@@ -96,6 +103,11 @@ internal static class CollectorRowParser
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                 $"inconsistent OHLC: open {open}, high {high}, low {low}, close {close}"));
+        }
+
+        if (plausibility.Prices(timeframe, barTime, low, high) is { } implausible)
+        {
+            throw new FormatException(implausible);
         }
 
         // One check of the row's JSON, remembered with the values, so the grain this process hands them to does not repeat it.
@@ -157,7 +169,7 @@ internal static class CollectorRowParser
         };
     }
 
-    private static string Iso(long seconds) =>
+    internal static string Iso(long seconds) =>
         seconds is >= -62_135_596_800 and <= 253_402_300_799
             ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
             : "out of range";

@@ -59,16 +59,16 @@ public sealed class QuarantineTests : IDisposable
         listener.Start();
         Assert.Equal(rows, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows));
 
-        // The collector writes the malformed H1 row (valid JSON, wrong shape), then two good rows after it.
+        // The collector writes an M5 bar (no bar of another timeframe may open after the one holding it), the
+        // malformed H1 row (valid JSON, wrong shape), then two good rows after it.
         var lastH1 = await db.ScalarAsync<long>("SELECT extract(epoch FROM max(timestamp))::bigint FROM eurusd_h1");
         var bad = lastH1 + 3600;
+        var h4 = Timeframe.H4.BucketStart(bad + 14_400);
+        Write(Bar(Timeframe.M5, h4));
         var badSeq = InsertRaw("H1", bad, Malformed);
-        using (var writer = new CollectorWriter(_file.Path))
-        {
-            writer.Write("EURUSD", [Bar(Timeframe.H1, bad + 3600), Bar(Timeframe.H4, Timeframe.H4.BucketStart(bad + 14_400))]);
-        }
+        Write(Bar(Timeframe.H1, bad + 3600), Bar(Timeframe.H4, h4));
 
-        Assert.Equal(rows + 2, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows + 2));
+        Assert.Equal(rows + 3, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows + 3));
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp = to_timestamp({bad})"));
         Assert.Equal(1L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp = to_timestamp({bad + 3600})"));
 
@@ -95,11 +95,9 @@ public sealed class QuarantineTests : IDisposable
     {
         var rows = _file.WriteHistory(1, "EURUSD");
         var lastH1 = 1_641_254_400 + 86_400 - 3600;
+        Write(Bar(Timeframe.M5, lastH1 + 7200));
         var badSeq = InsertRaw("H1", lastH1 + 3600, Malformed);
-        using (var writer = new CollectorWriter(_file.Path))
-        {
-            writer.Write("EURUSD", [Bar(Timeframe.H1, lastH1 + 7200)]);
-        }
+        Write(Bar(Timeframe.H1, lastH1 + 7200));
 
         // Something the agent cannot write where the quarantine file belongs.
         var quarantinePath = Path.GetFullPath(_file.Path) + CollectorQuarantine.Suffix;
@@ -123,7 +121,7 @@ public sealed class QuarantineTests : IDisposable
 
             // Once it can be written, the row is recorded and everything after it flows on.
             Directory.Delete(quarantinePath);
-            Assert.Equal(rows + 1, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows + 1));
+            Assert.Equal(rows + 2, await TempCollectorFile.WaitForRowsAsync(db, ["EURUSD"], rows + 2));
             Assert.Equal(badSeq, Assert.Single(CollectorQuarantine.ReadRecords(quarantinePath)).GetProperty("seq").GetInt64());
             Assert.Equal(1L, await db.ScalarAsync<long>($"SELECT count(*) FROM eurusd_h1 WHERE timestamp >= to_timestamp({lastH1 + 3600})"));
         }
@@ -187,6 +185,12 @@ public sealed class QuarantineTests : IDisposable
 
     private static BarRecord Bar(Timeframe timeframe, long time) =>
         new(timeframe, time, 1.1, 1.102, 1.098, 1.101, IndicatorValues.None, 0, 0);
+
+    private void Write(params BarRecord[] bars)
+    {
+        using var writer = new CollectorWriter(_file.Path);
+        writer.Write("EURUSD", bars);
+    }
 
     /// <summary>Inserts a row as a misbehaving collector would (seq = max + 1, written now); returns its seq.</summary>
     private long InsertRaw(string timeframe, long time, string fractals)
