@@ -6,17 +6,42 @@ namespace TradingAlerts.Silo.Api;
 
 /// <summary>
 /// 200 with a JSON body serialized ahead (the writers build it once per grain version and the response cache
-/// keeps the bytes). Declares its status for the OpenAPI document, as the built-in typed results do; the shape of each
-/// body is in the endpoint's description and the README.
+/// keeps the bytes), or a slice of a cached indicators body for a limit. Declares its status for the OpenAPI document,
+/// as the built-in typed results do; the shape of each body is in the endpoint's description and the README.
 /// </summary>
-internal sealed class JsonBody(byte[] body) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+internal sealed class JsonBody : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
+    private readonly byte[]? _body;
+    private readonly CachedIndicators? _indicators;
+    private readonly int _limit;
+
+    public JsonBody(byte[] body) => _body = body;
+
+    public JsonBody(CachedIndicators body, int limit)
+    {
+        _indicators = body;
+        _limit = limit;
+    }
+
     public int? StatusCode => StatusCodes.Status200OK;
 
-    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Bytes(body, "application/json").ExecuteAsync(httpContext);
+    public Task ExecuteAsync(HttpContext httpContext) => _indicators is null
+        ? TypedResults.Bytes(_body!, "application/json").ExecuteAsync(httpContext)
+        : WriteSliceAsync(httpContext, _indicators, _limit);
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(JsonElement), ["application/json"]));
+
+    /// <summary>The headers <see cref="TypedResults.Bytes(byte[], string?, string?, bool, DateTimeOffset?, Microsoft.Net.Http.Headers.EntityTagHeaderValue?)"/> sets, then the slice straight from the cached body.</summary>
+    private static Task WriteSliceAsync(HttpContext context, CachedIndicators body, int limit)
+    {
+        var segments = body.Segments(limit);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        response.ContentLength = segments.Sum(s => (long)s.Length);
+        return CachedIndicators.WriteAsync(response.Body, segments, context.RequestAborted);
+    }
 }
 
 /// <summary>304: the caller's <c>If-None-Match</c> names the current representation (the ETag header is already set).</summary>

@@ -57,11 +57,16 @@ internal static class ConfluenceApi
                 return Api.NotModified.Instance;
             }
 
-            if (!cache.TryGet(new CacheKey(upper, version), out body))
+            var key = new CacheKey(upper);
+            if (cache.TryGet(key, version, limit: 0, out CachedJson? cached))
+            {
+                body = cached.Body;
+            }
+            else
             {
                 var view = await confluence.GetView();
                 body = ConfluenceResponseJson.Write(view);
-                cache.Set(new CacheKey(upper, view.Version), body);
+                cache.Set(key, new CachedJson(view.Version, body));
                 version = view.Version;
             }
 
@@ -101,5 +106,5 @@ internal static class ConfluenceApi
         return true;
     }
 
-    private readonly record struct CacheKey(string Symbol, long Version);
+    private readonly record struct CacheKey(string Symbol);
 }

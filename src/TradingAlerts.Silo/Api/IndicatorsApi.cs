@@ -48,16 +48,20 @@ internal static class IndicatorsApi
             return Api.NotModified.Instance;
         }
 
-        if (!cache.TryGet(new CacheKey(pair, bars, tier, version), out var body))
+        // One body per (pair, tier) serves every limit up to the bars it holds: built at the default limit, or at the
+        // maximum once a caller asks for more, so a caller cycling limits costs at most two serializations per version.
+        var key = new CacheKey(pair, tier);
+        if (!cache.TryGet(key, version, bars, out CachedIndicators? body))
         {
-            var snapshot = await grain.GetBars(bars);
-            body = IndicatorsResponseJson.Write(snapshot, pair, tier);
-            cache.Set(new CacheKey(pair, bars, tier, snapshot.Version), body);
+            var asked = bars <= DefaultLimit ? DefaultLimit : MaxLimit;
+            var snapshot = await grain.GetBars(asked);
+            body = IndicatorsResponseJson.WriteSliceable(snapshot, pair, tier, asked);
+            cache.Set(key, body);
             version = snapshot.Version;
         }
 
         context.Response.Headers.ETag = ETag(version, bars, tier).ToString();
-        return new JsonBody(body);
+        return new JsonBody(body, bars);
     }
 
     /// <summary>
@@ -100,5 +104,5 @@ internal static class IndicatorsApi
         return true;
     }
 
-    private readonly record struct CacheKey(Pair Pair, int Limit, Tier Tier, long Version);
+    private readonly record struct CacheKey(Pair Pair, Tier Tier);
 }

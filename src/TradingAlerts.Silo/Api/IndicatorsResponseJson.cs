@@ -15,7 +15,20 @@ internal static class IndicatorsResponseJson
 {
     public static byte[] Write(BarSeriesSnapshot bars, Pair pair, Tier tier) => Write(ResponseBars.Of(bars), pair, tier);
 
-    public static byte[] Write(ResponseBars bars, Pair pair, Tier tier)
+    public static byte[] Write(ResponseBars bars, Pair pair, Tier tier) => Write(bars, pair, tier, index: null);
+
+    /// <summary>
+    /// The body of <paramref name="snapshot"/> with where each array's elements start, so that the body of any smaller
+    /// limit is a slice of it (<see cref="CachedIndicators"/>); <paramref name="asked"/> is the limit the snapshot was taken at.
+    /// </summary>
+    public static CachedIndicators WriteSliceable(BarSeriesSnapshot snapshot, Pair pair, Tier tier, int asked)
+    {
+        var index = new CachedIndicators.Index(snapshot.Count);
+        var body = Write(ResponseBars.Of(snapshot), pair, tier, index);
+        return index.Build(body, snapshot.Version, snapshot.Count, complete: snapshot.Count < asked, snapshot.Time, snapshot.MomentumCandles);
+    }
+
+    private static byte[] Write(ResponseBars bars, Pair pair, Tier tier, CachedIndicators.Index? index)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + (bars.Count * 160));
         using (var w = new Utf8JsonWriter(buffer))
@@ -24,8 +37,10 @@ internal static class IndicatorsResponseJson
             w.WriteBoolean("success", true);
             w.WriteStartObject("data");
             w.WriteStartArray("ohlc");
+            index?.Open(w);
             for (var i = 0; i < bars.Count; i++)
             {
+                index?.Element(w, i);
                 w.WriteStartObject();
                 w.WriteNumber("time", bars.Time[i]);
                 w.WriteNumber("open", bars.Open[i]);
@@ -36,10 +51,11 @@ internal static class IndicatorsResponseJson
                 w.WriteEndObject();
             }
 
+            index?.Close(w, aligned: true);
             w.WriteEndArray();
             foreach (var column in IndicatorCatalogue.Columns)
             {
-                Indicator(w, column, bars, TierAccess.CanSeeIndicator(tier, column));
+                Indicator(w, column, bars, TierAccess.CanSeeIndicator(tier, column), index);
             }
 
             w.WriteStartObject("metadata");
@@ -47,6 +63,7 @@ internal static class IndicatorsResponseJson
             w.WriteString("timeframe", pair.Timeframe.Name());
             w.WriteString("tier", CallerTier.Name(tier));
             w.WriteNumber("bars_returned", bars.Count);
+            index?.Count(w, bars.Count);
             w.WriteBoolean("pro_indicators_enabled", tier == Tier.Pro);
             w.WriteEndObject();
             w.WriteEndObject();
@@ -57,29 +74,32 @@ internal static class IndicatorsResponseJson
     }
 
     /// <summary>One catalogue column as its form serves it; the column's empty value where the caller may not see it.</summary>
-    private static void Indicator(Utf8JsonWriter w, IndicatorColumn column, ResponseBars bars, bool visible)
+    private static void Indicator(Utf8JsonWriter w, IndicatorColumn column, ResponseBars bars, bool visible, CachedIndicators.Index? index)
     {
         switch (column)
         {
             case NumberIndicatorColumn number:
-                Series(w, number.Name, visible ? bars.Numbers(number) : []);
+                Series(w, number.Name, visible ? bars.Numbers(number) : [], index);
                 break;
             case JsonIndicatorColumn { Form: IndicatorForm.Latest } json:
                 Raw(w, json.Name, visible && bars.Latest is { } latest ? json.Value(latest) ?? json.EmptyJson : json.EmptyJson);
                 break;
             case JsonIndicatorColumn json when json == IndicatorCatalogue.MomentumCandles:
-                Candles(w, json.Name, visible ? bars.MomentumCandles : []);
+                Candles(w, json.Name, visible ? bars.MomentumCandles : [], index);
                 break;
             default:
                 throw new InvalidOperationException($"The grid holds no per-bar series of {column.Name}");
         }
     }
 
-    private static void Candles(Utf8JsonWriter w, string name, MomentumCandleInfo[] candles)
+    private static void Candles(Utf8JsonWriter w, string name, MomentumCandleInfo[] candles, CachedIndicators.Index? index)
     {
         w.WriteStartArray(name);
-        foreach (var candle in candles)
+        index?.Open(w);
+        for (var i = 0; i < candles.Length; i++)
         {
+            var candle = candles[i];
+            index?.Element(w, i);
             w.WriteStartObject();
             w.WriteNumber("time", candle.Time);
             w.WriteString("direction", candle.Bullish ? "bullish" : "bearish");
@@ -87,6 +107,7 @@ internal static class IndicatorsResponseJson
             w.WriteEndObject();
         }
 
+        index?.Close(w, aligned: false);
         w.WriteEndArray();
     }
 
@@ -96,12 +117,14 @@ internal static class IndicatorsResponseJson
         w.WriteRawValue(json, skipInputValidation: true); // validated by the collector reader on ingest
     }
 
-    private static void Series(Utf8JsonWriter w, string name, double?[] values)
+    private static void Series(Utf8JsonWriter w, string name, double?[] values, CachedIndicators.Index? index)
     {
         w.WriteStartArray(name);
-        foreach (var value in values)
+        index?.Open(w);
+        for (var i = 0; i < values.Length; i++)
         {
-            if (value is { } v)
+            index?.Element(w, i);
+            if (values[i] is { } v)
             {
                 w.WriteNumberValue(v);
             }
@@ -111,6 +134,7 @@ internal static class IndicatorsResponseJson
             }
         }
 
+        index?.Close(w, aligned: true);
         w.WriteEndArray();
     }
 }

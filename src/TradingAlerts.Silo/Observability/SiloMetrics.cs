@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
+using TradingAlerts.Silo.Api;
 using TradingAlerts.Silo.Health;
 using TradingAlerts.Silo.Live;
 
 namespace TradingAlerts.Silo.Observability;
 
 /// <summary>
-/// The silo's own instruments (meter "TradingAlerts.Silo"): response-cache hits and misses, live SSE clients, and
+/// The silo's own instruments (meter "TradingAlerts.Silo"): response-cache hits and misses and its own size accounting
+/// (bytes held against the budget, entries, evictions; docs/memory.md), live SSE clients, and
 /// gauges of what <see cref="GridStatusSampler"/> last saw in the grid (pairs by freshness, collector files by status,
 /// per (file, symbol) age, lag, failing, quarantined rows and cursor, as the agents reported them). Every silo samples
 /// the same grid, so take <c>max</c> of the gauges across silos, not the sum.
@@ -32,6 +34,20 @@ internal sealed class SiloMetrics : IDisposable
             new(Interlocked.Read(ref _cacheHits), Tag("result", "hit")),
             new(Interlocked.Read(ref _cacheMisses), Tag("result", "miss")),
         }, "{request}", "Response cache look-ups of the indicators and confluence endpoints (tag: result hit|miss)");
+        // Resolved on first observation, as the hub below: the cache reports its look-ups here.
+        var cache = new Lazy<ResponseCache?>(services.GetService<ResponseCache>);
+        _meter.CreateObservableUpDownCounter("tradingalerts.api.response_cache.held", () => cache.Value?.HeldBytes ?? 0, "By",
+            "Bytes of responses the cache holds, by its own accounting (never above the budget)");
+        _meter.CreateObservableUpDownCounter("tradingalerts.api.response_cache.budget", () => cache.Value?.BudgetBytes ?? 0, "By",
+            "The cache's byte budget (Api:ResponseCache:SizeLimitBytes)");
+        _meter.CreateObservableUpDownCounter("tradingalerts.api.response_cache.entries", () => cache.Value?.Entries ?? 0, "{entry}",
+            "Responses the cache holds (one per pair and tier, and per symbol for the confluence)");
+        _meter.CreateObservableCounter("tradingalerts.api.response_cache.evictions", () => cache.Value is { } c
+            ? [new Measurement<long>(c.CapacityEvictions, Tag("reason", "capacity")), new Measurement<long>(c.IdleEvictions, Tag("reason", "idle"))]
+            : Array.Empty<Measurement<long>>(), "{entry}",
+            "Entries evicted or refused for the budget or under memory pressure (reason capacity), or gone idle (reason idle)");
+        _meter.CreateObservableCounter("tradingalerts.api.response_cache.pressure_compactions", () => cache.Value?.PressureCompactions ?? 0, "{compaction}",
+            "Times the cache was emptied because memory was short (GC high memory load or Api:ResponseCache:ProcessMemoryLimitBytes)");
         // Resolved on first observation: the hub exists only where the live endpoints are registered.
         var hub = new Lazy<LiveHub?>(services.GetService<LiveHub>);
         _meter.CreateObservableUpDownCounter("tradingalerts.live.clients", () => hub.Value?.Topics.Values.Sum() ?? 0, "{client}",

@@ -8,7 +8,7 @@ using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Benchmarks.Grid;
 
-/// <summary><c>grid --postgres CS [--days 30] [--updates 1000]</c>: the grid benchmarks that need a real PostgreSQL (deploy/bench.sh).</summary>
+/// <summary><c>grid --postgres CS [--days 30] [--updates 1000] [--only PART]</c>: the grid benchmarks that need a real PostgreSQL (deploy/bench.sh).</summary>
 internal static class GridCommand
 {
     public static Command Create()
@@ -17,19 +17,28 @@ internal static class GridCommand
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var rounds = new Option<int>("--rounds") { Description = "backfill: rounds of grid and COPY (medians reported)", DefaultValueFactory = _ => 3 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness or storage (pglz vs lz4); or the silo processes at realistic history: coldstart, failover (comma-separated)" };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness or storage (pglz vs lz4); or the silo processes at realistic history: coldstart, failover (comma-separated), or cache (distinct limits against the response cache)" };
         var file = new Option<string?>("--collector-file") { Description = "coldstart/failover: reuse this collector file (written there and kept when missing)" };
-        var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, rounds, updates, only, file, siloEnv };
+        var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover/cache: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
+        var requests = new Option<int>("--requests") { Description = "cache: distinct limit values sent (1..N)", DefaultValueFactory = _ => 5_000 };
+        var encoding = new Option<string?>("--accept-encoding") { Description = "cache: the Accept-Encoding of every request (e.g. br); none by default, as curl sends" };
+        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, rounds, updates, only, file, siloEnv, requests, encoding };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var part = parse.GetValue(only);
             var admin = parse.GetValue(postgres)!;
+            Dictionary<string, string> Environment() =>
+                (parse.GetValue(siloEnv) ?? []).Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : string.Empty);
             if (part is not null && (part.Contains("coldstart", StringComparison.Ordinal) || part.Contains("failover", StringComparison.Ordinal)))
             {
-                var environment = (parse.GetValue(siloEnv) ?? []).Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e.Length > 1 ? e[1] : string.Empty);
-                await Memory.ColdStartBenchmark.RunAsync(admin, parse.GetValue(days), part, parse.GetValue(file), environment, output);
+                await Memory.ColdStartBenchmark.RunAsync(admin, parse.GetValue(days), part, parse.GetValue(file), Environment(), output);
+                return 0;
+            }
+
+            if (part is "cache")
+            {
+                await Memory.CacheBenchmark.RunAsync(admin, parse.GetValue(days), parse.GetValue(file), parse.GetValue(requests), parse.GetValue(encoding), Environment(), output);
                 return 0;
             }
 

@@ -61,7 +61,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>The collector file <c>backfill --symbols all --days N</c> writes; returns its row count.</summary>
-    private static long WriteHistory(string file, int days, TextWriter output)
+    internal static long WriteHistory(string file, int days, TextWriter output)
     {
         using (var writer = new CollectorWriter(file))
         {
@@ -73,7 +73,7 @@ internal static class ColdStartBenchmark
         return Count(file);
     }
 
-    private static long Count(string file)
+    internal static long Count(string file)
     {
         using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
         connection.Open();
@@ -83,7 +83,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>(c) One silo ingests the file: resident memory sampled until PostgreSQL holds every row, then at rest.</summary>
-    private static async Task IngestAsync(ThrowawayDatabase db, string file, long rows, TextWriter output)
+    internal static async Task IngestAsync(ThrowawayDatabase db, string file, long rows, TextWriter output)
     {
         using var silo = SiloProcess.Start("ingest", db.ConnectionString, Cluster(), [$"--Ingest:SqlitePaths:0={file}"], s_environment);
         var watch = Stopwatch.StartNew();
@@ -175,7 +175,7 @@ internal static class ColdStartBenchmark
     /// Asks for every pending pair at once (round-robin over the silos) until each answers with at least its newest
     /// stored bar; returns when the last was served and the slowest single answer.
     /// </summary>
-    private static async Task<(TimeSpan Served, TimeSpan Slowest)> AllServedAsync(List<SiloProcess> silos, Dictionary<Pair, long> newest, Stopwatch watch)
+    internal static async Task<(TimeSpan Served, TimeSpan Slowest)> AllServedAsync(List<SiloProcess> silos, Dictionary<Pair, long> newest, Stopwatch watch)
     {
         var pending = newest.Keys.ToList();
         var slowest = TimeSpan.Zero;
@@ -229,7 +229,7 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static async Task<Dictionary<Pair, long>> NewestAsync(ThrowawayDatabase db)
+    internal static async Task<Dictionary<Pair, long>> NewestAsync(ThrowawayDatabase db)
     {
         var newest = new Dictionary<Pair, long>();
         foreach (var pair in Pair.All)
@@ -241,7 +241,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>Samples resident memory every 100 ms until cancelled (peaks between the explicit samples).</summary>
-    private static CancellationTokenSource Sampling(SiloProcess silo)
+    internal static CancellationTokenSource Sampling(SiloProcess silo)
     {
         var stop = new CancellationTokenSource();
         _ = Task.Run(async () =>
@@ -256,7 +256,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>Resident memory after <see cref="Settle"/> with nothing asked of the silo (the median of the last samples).</summary>
-    private static async Task<long> SettleAsync(SiloProcess silo)
+    internal static async Task<long> SettleAsync(SiloProcess silo)
     {
         var samples = new List<long>();
         for (var t = TimeSpan.Zero; t < Settle; t += TimeSpan.FromMilliseconds(500))
@@ -273,7 +273,7 @@ internal static class ColdStartBenchmark
         return samples.TakeLast(6).Order().ElementAt(3);
     }
 
-    private static void Ensure(SiloProcess silo, Stopwatch watch)
+    internal static void Ensure(SiloProcess silo, Stopwatch watch)
     {
         if (silo.HasExited || watch.Elapsed > Bound)
         {
@@ -281,7 +281,7 @@ internal static class ColdStartBenchmark
         }
     }
 
-    private static string Cluster() => $"bench-{Guid.NewGuid():N}";
+    internal static string Cluster() => $"bench-{Guid.NewGuid():N}";
 
-    private static string Mb(long bytes) => (bytes / 1_048_576.0).ToString("0", CultureInfo.InvariantCulture);
+    internal static string Mb(long bytes) => (bytes / 1_048_576.0).ToString("0", CultureInfo.InvariantCulture);
 }

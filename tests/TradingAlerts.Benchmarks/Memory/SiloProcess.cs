@@ -99,6 +99,19 @@ internal sealed partial class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>The silo's Prometheus text (<c>/metrics</c> on its admin port), empty when it cannot be read.</summary>
+    public async Task<string> MetricsAsync()
+    {
+        try
+        {
+            return await _admin.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return string.Empty;
+        }
+    }
+
     /// <summary>Grain activations on this silo, as its Orleans health check reports them (-1 when unknown).</summary>
     public async Task<int> ActivationsAsync()
     {

@@ -54,6 +54,11 @@ public sealed class MetricsEndpointTests(AgentProcessGrid grid)
             s => Value(s, "tradingalerts_live_clients") == 1, AgentProcessGrid.Bounded, cancellationToken: Ct);
         Assert.Equal(1, Value(samples, "tradingalerts_api_response_cache_requests_total", ("result", "hit")));
         Assert.Equal(1, Value(samples, "tradingalerts_api_response_cache_requests_total", ("result", "miss")));
+        // The cache's own accounting: the one EURUSD H1 body it holds, within the default budget.
+        Assert.Equal(64 * 1024 * 1024, Value(samples, "tradingalerts_api_response_cache_budget_bytes"));
+        Assert.Equal(1, Value(samples, "tradingalerts_api_response_cache_entries"));
+        Assert.InRange(Value(samples, "tradingalerts_api_response_cache_held_bytes"), second.Content.Headers.ContentLength!.Value, 64 * 1024 * 1024);
+        Assert.Equal(0, Value(samples, "tradingalerts_api_response_cache_evictions_total", ("reason", "capacity")));
         Assert.Equal(answers.Count(a => a == HttpStatusCode.TooManyRequests),
             Value(samples, "aspnetcore_rate_limiting_requests_total", ("aspnetcore_rate_limiting_result", "global_limiter")));
         Assert.True(Value(samples, "http_server_request_duration_seconds_count", ("http_route", "/api/indicators/{symbol}/{timeframe}")) >= 2);
