@@ -6,8 +6,8 @@ namespace TradingAlerts.Silo.Api;
 
 /// <summary>
 /// A request the framework could not bind (<see cref="BadHttpRequestException"/>: malformed or mistyped JSON, an empty
-/// body, a body that is not JSON) is the caller's fault: a 400 with the envelope saying what was wrong, never a 500
-/// with a stack in the log. A body over Kestrel's size limit keeps its 413.
+/// body) is the caller's fault: a 400 with the envelope saying what was wrong, never a 500 with a stack in the log. A
+/// body that is not JSON keeps the framework's 415 and a body over Kestrel's size limit its 413, both with the envelope.
 /// </summary>
 internal sealed partial class BadRequestHandler(ILogger<BadRequestHandler> logger) : IExceptionHandler
 {
@@ -38,12 +38,13 @@ internal sealed partial class BadRequestHandler(ILogger<BadRequestHandler> logge
 
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            // 400 rather than 415: every malformed body is one status for callers (docs/api-errors.md).
-            return (StatusCodes.Status400BadRequest, "Invalid request body: Content-Type must be application/json");
+            // The status routing answers for a Content-Type the endpoint does not accept (ApiStatusEnvelope words it the same).
+            return (bad.StatusCode, ApiStatusEnvelope.UnsupportedMediaType);
         }
 
         // Empty, or JSON null: the endpoint wanted an object. Any other binding failure names nothing internal.
-        return context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
+        // (The handler runs with the endpoint cleared; the feature keeps the one that threw.)
+        return context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
             ? (StatusCodes.Status400BadRequest, "Invalid request body: a JSON object is required")
             : (StatusCodes.Status400BadRequest, "Bad Request");
     }
