@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
 /// A request the framework could not bind (<see cref="BadHttpRequestException"/>: malformed or mistyped JSON, an empty
 /// body) is the caller's fault: a 400 with the envelope saying what was wrong, never a 500 with a stack in the log. A
-/// body that is not JSON keeps the framework's 415 and a body over Kestrel's size limit its 413, both with the envelope.
+/// body that is not JSON keeps the framework's 415, and Kestrel's own body errors (413 too large, 408 too slow) their
+/// status, all with the envelope.
 /// </summary>
 internal sealed partial class BadRequestHandler(ILogger<BadRequestHandler> logger) : IExceptionHandler
 {
@@ -31,15 +33,15 @@ internal sealed partial class BadRequestHandler(ILogger<BadRequestHandler> logge
             return (StatusCodes.Status400BadRequest, $"Invalid request body: malformed JSON or a value of the wrong type at {json.Path ?? "$"}");
         }
 
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (bad.StatusCode, "Request body too large");
-        }
-
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             // The status routing answers for a Content-Type the endpoint does not accept (ApiStatusEnvelope words it the same).
             return (bad.StatusCode, ApiStatusEnvelope.UnsupportedMediaType);
+        }
+
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return (bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode)); // Kestrel's own: 413 too large, 408 too slow
         }
 
         // Empty, or JSON null: the endpoint wanted an object. Any other binding failure names nothing internal.

@@ -56,8 +56,9 @@ internal sealed partial class PostgresTablesHealthCheck(
         {
             var (status, error) = Judge(ex, connected);
             LogFailed(logger, status, ex.GetType().Name, ex.Message);
+            // The messages are fixed texts (no host, no exception): the public port gets the same body.
             var body = new { success = false, status, mode = topology.Mode, connected, tables = existing?.Count, expectedTables = expected, error };
-            return HealthBody.Result(failure, error, body, new { success = false, status, mode = topology.Mode, connected, tables = existing?.Count, expectedTables = expected });
+            return HealthBody.Result(failure, error, body, body);
         }
 
         var missing = Pair.All.Select(p => p.TableName).Where(t => !existing.Contains(t)).ToList();
