@@ -82,7 +82,10 @@ internal sealed partial class PostgresTablesHealthCheck(
             : ("unreachable", "PostgreSQL is unreachable");
     }
 
-    /// <summary>One statement reading no rows from every existing bar table: it waits where an API read would wait.</summary>
+    /// <summary>
+    /// One statement reading no rows from every existing bar table: it waits where an API read would wait (a lock on a
+    /// table). ONLY: the parent alone, never a hypertable's chunks (one lock each, thousands on a TimescaleDB schema).
+    /// </summary>
     private static async Task ReadAsync(NpgsqlConnection connection, HashSet<string> existing, CancellationToken cancellationToken)
     {
         var tables = Pair.All.Select(p => p.TableName).Where(existing.Contains).ToList(); // names from the catalogue only
@@ -91,7 +94,7 @@ internal sealed partial class PostgresTablesHealthCheck(
             return;
         }
 
-        await using var command = new NpgsqlCommand(string.Join(" UNION ALL ", tables.Select(t => $"(SELECT 1 FROM {t} LIMIT 0)")), connection);
+        await using var command = new NpgsqlCommand(string.Join(" UNION ALL ", tables.Select(t => $"(SELECT 1 FROM ONLY {t} LIMIT 0)")), connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
