@@ -16,6 +16,7 @@ builder.AddGridDatabase();
 builder.AddGridSilo();
 builder.AddGridScaleOut();
 builder.AddGridIngest();
+builder.AddGridApiErrors();
 builder.AddGridAuth();
 builder.AddGridRateLimits();
 builder.AddResponseCache();
@@ -35,8 +36,7 @@ builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = Compre
 
 var app = builder.Build();
 
-app.UseExceptionHandler(error => error.Run(context =>
-    TypedResults.Json(new { success = false, error = ApiError.InternalError }, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
+app.UseGridApiErrors();
 app.UseGridMetrics();
 app.UseApiStatusEnvelope();
 app.UseResponseCompression();

@@ -33,6 +33,9 @@ internal static class ApiError
 
     public static IResult TooManyRequests(string error) => TypedResults.Json(new ApiErrorBody(error), statusCode: StatusCodes.Status429TooManyRequests);
 
+    /// <summary>503: a dependency (PostgreSQL, the grid) could not answer; the caller sets <c>Retry-After</c>.</summary>
+    public static IResult ServiceUnavailable(string error) => TypedResults.Json(new ApiErrorBody(error), statusCode: StatusCodes.Status503ServiceUnavailable);
+
     /// <summary>What any unhandled failure becomes: nothing internal is leaked.</summary>
     public const string InternalError = "Internal server error";
 }

@@ -11,8 +11,10 @@ internal static class ApiRoutes
     public static IEndpointRouteBuilder MapGridApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        // Any failure becomes the envelope (the exception handler), whatever the route.
-        api.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorBody), ["application/json"]));
+        // Any failure becomes the envelope (the exception handler), whatever the route: 503 when a dependency could not answer.
+        api.WithMetadata(
+            new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorBody), ["application/json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiErrorBody), ["application/json"]));
         api.MapCatalogueApi();
         api.MapIndicatorsApi();
         api.MapConfluenceApi();

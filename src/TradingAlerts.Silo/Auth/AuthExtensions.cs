@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.Abstractions.Catalogue;
@@ -96,8 +97,14 @@ internal static class AuthExtensions
 
         var credentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);
 
-        app.MapPost("/api/dev/token", (DevTokenRequest request) =>
+        app.MapPost("/api/dev/token", Results<Ok<DevTokenResponse>, BadRequest<ApiErrorBody>> (DevTokenRequest request) =>
         {
+            // A malformed body never gets here (BadRequestHandler answers 400); a tier that is not one is refused, not made FREE.
+            if (!string.IsNullOrWhiteSpace(request.Tier) && request.Tier.Trim().ToUpperInvariant() is not ("FREE" or "PRO"))
+            {
+                return ApiError.BadRequest($"Invalid tier: {request.Tier} (FREE or PRO)");
+            }
+
             var tier = TierAccess.ParseClaim(request.Tier);
             var subject = string.IsNullOrWhiteSpace(request.User) ? $"dev-{CallerTier.Name(tier).ToLowerInvariant()}" : request.User.Trim();
             var token = new JwtSecurityToken(
@@ -106,10 +113,12 @@ internal static class AuthExtensions
                 claims: [new Claim("sub", subject), new Claim(CallerTier.Claim, CallerTier.Name(tier))],
                 expires: DateTime.UtcNow.AddHours(8),
                 signingCredentials: credentials);
-            return TypedResults.Json(new { token = new JwtSecurityTokenHandler().WriteToken(token) });
+            return TypedResults.Ok(new DevTokenResponse(new JwtSecurityTokenHandler().WriteToken(token)));
         }).WithName("DevToken").WithSummary("Development only: a token for the given tier").WithTags("Development");
         return app;
     }
 
     private sealed record DevTokenRequest(string? Tier, string? User);
+
+    private sealed record DevTokenResponse(string Token);
 }

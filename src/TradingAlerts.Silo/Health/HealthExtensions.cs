@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using StackExchange.Redis;
 using TradingAlerts.Silo.Hosting;
 
@@ -11,7 +10,7 @@ namespace TradingAlerts.Silo.Health;
 /// <summary>
 /// One health model: ASP.NET Core health checks, selected by tag. Live: the process answers (no dependency,
 /// so a database outage never gets silos restarted). Ready: Orleans (503 when this silo is not active),
-/// PostgreSQL and Redis when configured, both Degraded when down (still 200): reads come from grain memory, so a
+/// PostgreSQL (the same probe as <c>/api/health/postgresql</c>) and Redis when configured, both Degraded when down (still 200): reads come from grain memory, so a
 /// silo keeps serving while PostgreSQL is away (ingest and write-through stall and retry), and Redis only
 /// carries events. Taking every silo out of the load balancer for a database outage would stop reads too. The detailed checks behind <c>/api/indicators/health</c>, <c>/api/health/sqlite</c> and
 /// <c>/api/health/postgresql</c> have a tag each and are in neither probe.
@@ -23,6 +22,7 @@ internal static class HealthExtensions
     public const string PairFreshnessTag = "pair-freshness";
     public const string CollectorFilesTag = "collector-files";
     public const string PostgresTablesTag = "postgresql-tables";
+    public const string PostgresReadyName = "postgresql";
 
     public static WebApplicationBuilder AddGridHealth(this WebApplicationBuilder builder)
     {
@@ -45,9 +45,8 @@ internal static class HealthExtensions
             .AddCheck<PostgresTablesHealthCheck>(PostgresTablesTag, tags: [PostgresTablesTag]);
         if (!topology.Embedded)
         {
-            // The data source AddGridDatabase registered: same pool, same settings as the write-through.
-            checks.AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgresql",
-                failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);
+            // The detailed check's probe, Degraded instead of Unhealthy: readiness and /api/health/postgresql are one judgement.
+            checks.AddCheck<PostgresTablesHealthCheck>(PostgresReadyName, failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);
         }
 
         if (topology.RedisConnectionString is not null)

@@ -38,12 +38,15 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Days of history ingested per symbol.</summary>
     public virtual int Days => 3;
 
+    /// <summary>Test services added after the silo's own (a log capture), or null.</summary>
+    protected virtual Action<IServiceCollection>? TestServices => null;
+
     /// <summary>Host settings of the silo, decided before it starts.</summary>
     protected virtual ValueTask<IReadOnlyDictionary<string, string?>?> SettingsAsync() => ValueTask.FromResult(_settings);
 
     public async ValueTask InitializeAsync()
     {
-        Factory = new SiloFactory(await SettingsAsync());
+        Factory = new SiloFactory(await SettingsAsync(), TestServices);
         var grains = Factory.Services.GetRequiredService<IGrainFactory>();
         foreach (var symbol in new[] { "EURUSD", "GBPUSD" })
         {

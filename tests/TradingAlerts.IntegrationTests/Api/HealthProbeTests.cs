@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using static TradingAlerts.IntegrationTests.Api.HealthApiTests;
@@ -57,12 +58,15 @@ public sealed class HealthProbeTests
             eurusdH1.GetProperty("status").GetString(), eurusdH1.GetProperty("latestBarTime").GetInt64()));
         Assert.Equal(JsonValueKind.Null, eurusdH1.GetProperty("lastUpdate").ValueKind); // unknown since activation: not vouched for
 
-        // A missing bar table is named.
-        await Exec(db, "DROP TABLE xauusd_d1");
+        // A missing bar table is named, and readiness (the same probe) says Degraded.
+        await Exec(db, "ALTER TABLE xauusd_d1 RENAME TO xauusd_d1_away");
         (pgStatus, pg) = await Get(client, "/api/health/postgresql");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, pgStatus);
-        Assert.Equal((true, 134), (pg.GetProperty("connected").GetBoolean(), pg.GetProperty("tables").GetInt32()));
+        Assert.Equal(("missing_tables", true, 134), (pg.GetProperty("status").GetString(), pg.GetProperty("connected").GetBoolean(), pg.GetProperty("tables").GetInt32()));
         Assert.Equal(["xauusd_d1"], pg.GetProperty("missingTables").EnumerateArray().Select(t => t.GetString()));
+        (status, ready) = await Get(client, "/health/ready");
+        Assert.Equal((HttpStatusCode.OK, "Degraded"), (status, Checks(ready)["postgresql"]));
+        await Exec(db, "ALTER TABLE xauusd_d1_away RENAME TO xauusd_d1");
 
         // PostgreSQL goes away: no new connections, existing ones cut.
         await Admin($"ALTER DATABASE {db.Name} ALLOW_CONNECTIONS false");
@@ -86,7 +90,7 @@ public sealed class HealthProbeTests
 
         (pgStatus, pg) = await Get(client, "/api/health/postgresql");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, pgStatus);
-        Assert.Equal(("unhealthy", false, "PostgreSQL is unreachable"), (pg.GetProperty("status").GetString(),
+        Assert.Equal(("unreachable", false, "PostgreSQL is unreachable"), (pg.GetProperty("status").GetString(),
             pg.GetProperty("connected").GetBoolean(), pg.GetProperty("error").GetString()));
         // Liveness has no dependencies: an orchestrator must not restart silos for a database outage.
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative), Ct);
@@ -97,6 +101,47 @@ public sealed class HealthProbeTests
         db.DataSource.Clear();
         (status, ready) = await WaitFor(client, "/health/ready", (_, b) => b.GetProperty("status").GetString() == "Healthy");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), (status, Checks(ready)["postgresql"]));
+    }
+
+    [Fact]
+    public async Task Readiness_and_the_postgresql_answer_agree_that_a_database_under_a_statement_timeout_is_timing_out()
+    {
+        await using var db = new SchemaDatabase();
+        await db.InitializeAsync();
+        await using var silo = KestrelSilo.Start(ClusterSettings(db, TestEnvironment.Redis));
+        var client = silo.Admin;
+        await WaitFor(client, "/health/ready", (_, b) => b.GetProperty("status").GetString() == "Healthy");
+
+        // New sessions get a 300 ms statement_timeout (the silo's pool reconnects), and a migration holds a lock on one
+        // bar table: the database answers connections and SELECT 1, but a read of the bar tables outlives the timeout.
+        await Admin($"ALTER DATABASE {db.Name} SET statement_timeout = '300ms'");
+        silo.Factory.Services.GetRequiredService<NpgsqlDataSource>().Clear();
+        await using var locker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
+        await locker.OpenAsync(Ct);
+        await using var transaction = await locker.BeginTransactionAsync(Ct);
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE gbpusd_m15 IN ACCESS EXCLUSIVE MODE", locker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync(Ct);
+        }
+
+        // One judgement: readiness Degraded (still 200: reads come from grain memory) and the detailed answer 503,
+        // both saying "timing out", connected, not unreachable.
+        var (status, ready) = await Get(client, "/health/ready");
+        Assert.Equal((HttpStatusCode.OK, "Degraded"), (status, Checks(ready)["postgresql"]));
+        var readiness = ready.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "postgresql");
+        Assert.StartsWith("PostgreSQL is timing out", readiness.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var (pgStatus, pg) = await Get(client, "/api/health/postgresql");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pgStatus);
+        Assert.Equal(("timing_out", true), (pg.GetProperty("status").GetString(), pg.GetProperty("connected").GetBoolean()));
+        Assert.Equal(readiness.GetProperty("description").GetString(), pg.GetProperty("error").GetString());
+
+        // The lock released: both healthy again.
+        await transaction.RollbackAsync(Ct);
+        await Admin($"ALTER DATABASE {db.Name} RESET statement_timeout");
+        (status, ready) = await WaitFor(client, "/health/ready", (_, b) => b.GetProperty("status").GetString() == "Healthy");
+        Assert.Equal("Healthy", Checks(ready)["postgresql"]);
+        (pgStatus, pg) = await Get(client, "/api/health/postgresql");
+        Assert.Equal((HttpStatusCode.OK, "healthy"), (pgStatus, pg.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -62,13 +62,13 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
 
     public static TheoryData<string, string, string> Statuses() => new()
     {
-        { "get", "/api/symbols", "200 500" },
-        { "get", "/api/timeframes", "200 500" },
-        { "get", "/api/indicators/catalogue", "200 500" },
-        { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500" },
-        { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500" },
-        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 429 500" }, // 429: stream caps
-        { "get", "/api/stream/confluence/{symbol}", "200 400 403 429 500" },
+        { "get", "/api/symbols", "200 500 503" },
+        { "get", "/api/timeframes", "200 500 503" },
+        { "get", "/api/indicators/catalogue", "200 500 503" },
+        { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500 503" },
+        { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500 503" },
+        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 429 500 503" }, // 429: stream caps
+        { "get", "/api/stream/confluence/{symbol}", "200 400 403 429 500 503" },
     };
 
     [Theory]

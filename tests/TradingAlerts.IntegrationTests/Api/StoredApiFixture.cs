@@ -8,7 +8,7 @@ namespace TradingAlerts.IntegrationTests.Api;
 /// through and grains rehydrate from the tables, so tests can check what is stored and break it for real.
 /// Four days of history, so M5 holds more bars than the default limit.
 /// </summary>
-public sealed class StoredApiFixture : ApiFixture
+public class StoredApiFixture : ApiFixture
 {
     public SchemaDatabase Database { get; } = new();
 
@@ -33,5 +33,6 @@ public sealed class StoredApiFixture : ApiFixture
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
