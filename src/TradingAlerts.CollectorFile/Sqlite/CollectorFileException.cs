@@ -31,7 +31,7 @@ public enum CollectorFileFault
     /// <summary>No file at the path.</summary>
     Missing,
 
-    /// <summary>Another process held a lock past the reader's busy timeout (SQLITE_BUSY, SQLITE_LOCKED).</summary>
+    /// <summary>Another process held a lock past the reader's busy timeout (SQLITE_BUSY, SQLITE_LOCKED) or its WAL read locks (SQLITE_PROTOCOL).</summary>
     Blocked,
 
     /// <summary>SQLITE_CORRUPT or SQLITE_NOTADB, or <c>PRAGMA quick_check</c> found damage.</summary>

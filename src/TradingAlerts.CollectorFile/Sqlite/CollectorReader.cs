@@ -139,6 +139,7 @@ public sealed partial class CollectorReader
         26 => $"Collector file {Path} is not a SQLite database (corrupt or another kind of file)",
         11 => $"Collector file {Path} is corrupt: {ex.Message}",
         5 or 6 => $"Collector file {Path} is blocked: locked by another process for more than {BusyTimeout.TotalSeconds:0.#} s: {ex.Message}",
+        15 => $"Collector file {Path} is blocked: another process holds its WAL read locks (-shm): {ex.Message}",
         14 => $"Collector file {Path} cannot be opened: {ex.Message}",
         _ => $"Collector file {Path} could not be read: {ex.Message}",
     };
@@ -146,7 +147,8 @@ public sealed partial class CollectorReader
     private static CollectorFileFault Classify(SqliteException ex) => ex.SqliteErrorCode switch
     {
         11 or 26 => CollectorFileFault.Corrupt,
-        5 or 6 => CollectorFileFault.Blocked,
+        // SQLITE_PROTOCOL: every WAL read lock stayed taken for SQLite's own retry limit (about 10 s, not the busy timeout).
+        5 or 6 or 15 => CollectorFileFault.Blocked,
         10 or 14 => CollectorFileFault.IoError,
         _ => CollectorFileFault.Unreadable,
     };

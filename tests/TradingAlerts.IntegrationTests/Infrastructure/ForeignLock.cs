@@ -4,18 +4,20 @@ using Microsoft.Data.Sqlite;
 namespace TradingAlerts.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Another process holding a lock that blocks every new reader of a SQLite file, as a stuck or foreign program would.
-/// It must be another process: POSIX advisory locks never block other connections of the process that holds them.
-/// The lock is SQLite's own PENDING byte of the database file (unix VFS, offset 0x40000000), held exclusively: a reader
-/// must take a shared lock there on its way to SQLITE_SHARED, so it gets SQLITE_BUSY until its busy timeout, while a
-/// connection already holding its shared lock (the writer) goes on. python3's fcntl takes it (deploy/services.sh installs python3).
+/// Another process holding a lock that blocks every reader of a SQLite file in WAL mode, as a stuck or foreign program
+/// would. It must be another process: POSIX advisory locks never block other connections of the process that holds
+/// them. The lock covers the five WAL read-mark locks in the file's <c>-shm</c> (unix VFS: bytes 123-127), held
+/// exclusively: a read transaction needs one of them, so every reader retries and, after SQLite's own WAL retry limit
+/// (about 10 s; the busy timeout does not shorten it), fails with SQLITE_PROTOCOL. (A lock on the database file's
+/// PENDING byte would not do: a process with one WAL connection open keeps its shared lock on the file, so its other
+/// connections never ask the kernel.) python3's fcntl takes it; deploy/services.sh installs python3.
 /// </summary>
 public sealed class ForeignLock : IDisposable
 {
     private const string Script = """
         import fcntl, os, sys
-        fd = os.open(sys.argv[1], os.O_RDWR)
-        fcntl.lockf(fd, fcntl.LOCK_EX, 1, 0x40000000, 0)
+        fd = os.open(sys.argv[1] + "-shm", os.O_RDWR)
+        fcntl.lockf(fd, fcntl.LOCK_EX, 5, 123, 0)
         print("locked", flush=True)
         sys.stdin.read()
         """;
@@ -52,7 +54,7 @@ public sealed class ForeignLock : IDisposable
         return held;
     }
 
-    /// <summary>The test's precondition: a fresh read-only connection of this process gets SQLITE_BUSY.</summary>
+    /// <summary>The test's precondition: a fresh read-only connection of this process is refused (SQLITE_PROTOCOL).</summary>
     private static void AssertBlocksReaders(string path)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 1 }.ToString());
@@ -60,7 +62,7 @@ public sealed class ForeignLock : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM sqlite_master";
         var busy = Assert.Throws<SqliteException>(() => command.ExecuteScalar());
-        Assert.Equal(5, busy.SqliteErrorCode); // SQLITE_BUSY
+        Assert.Equal(15, busy.SqliteErrorCode); // SQLITE_PROTOCOL
     }
 
     public void Dispose()

@@ -34,12 +34,12 @@ public sealed class CollectorFaultDomainTests : IDisposable
         await CaughtUp(btcusd, b.Path, "BTCUSD", TimeSpan.FromSeconds(120));
         await FileStatus(silo.Admin, a.Path, "ok");
 
+        var locked = TimeProvider.System.GetTimestamp();
         using (ForeignLock.Hold(a.Path))
         {
             // The locked file reads blocked, with the reason, within seconds; the other stays ok.
-            var blocked = await FileStatus(silo.Admin, a.Path, "blocked", TimeSpan.FromSeconds(20));
-            Assert.Contains("blocked", blocked.GetProperty("reason").GetString(), StringComparison.Ordinal);
-            Assert.Contains("locked by another process", blocked.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            var blocked = await FileStatus(silo.Admin, a.Path, "blocked", TimeSpan.FromSeconds(25));
+            Assert.Contains("is blocked: another process holds its WAL read locks", blocked.GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Equal("ok", Source(await Body(silo.Admin), b.Path).GetProperty("status").GetString());
             var (status, body) = await HealthApiTests.Get(silo.Public, "/api/health/sqlite");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
@@ -48,8 +48,7 @@ public sealed class CollectorFaultDomainTests : IDisposable
             Assert.Equal(["blocked", "ok"], Statuses(body, await Body(silo.Admin), a.Path, b.Path));
 
             // For the rest of the 30 s lock, the other file's newest rows reach the grain as fast as usual.
-            var locked = TimeProvider.System.GetTimestamp();
-            while (TimeProvider.System.GetElapsedTime(locked) < TimeSpan.FromSeconds(25))
+            while (TimeProvider.System.GetElapsedTime(locked) < TimeSpan.FromSeconds(30))
             {
                 await CaughtUp(btcusd, b.Path, "BTCUSD", TimeSpan.FromSeconds(5));
                 await Task.Delay(TimeSpan.FromSeconds(1), Ct);
