@@ -20,6 +20,8 @@ install_missing() {
   [ -x "$pg_bin/initdb" ] || packages+=(postgresql-15)
   command -v redis-server >/dev/null || packages+=(redis-server)
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # python3 takes the foreign file lock of the collector fault tests (tests/TradingAlerts.IntegrationTests/Infrastructure/ForeignLock.cs).
+  command -v python3 >/dev/null || packages+=(python3)
   # docker-compose (v1, no engine needed) validates docker-compose.yml, haproxy -c its load balancer config,
   # shellcheck deploy/*.sh, promtool deploy/monitoring.
   local tools=()
@@ -63,7 +65,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / docker-compose / haproxy / shellcheck / prometheus (promtool)"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / python3 / docker-compose / haproxy / shellcheck / prometheus (promtool)"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

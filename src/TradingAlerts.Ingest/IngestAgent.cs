@@ -15,6 +15,7 @@ namespace TradingAlerts.Ingest;
 /// the rows with seq &gt; cursor in bounded batches and hands each batch to the grain in one call. The
 /// grain owns the cursor and moves it only once the batch is durable, so a crash anywhere re-delivers.
 /// Runs in the silo (embedded) or in its own process as an Orleans client: it needs only IGrainFactory.
+/// Each file is its own fault domain (<see cref="TailedFile"/>): a locked or corrupt file costs only its own symbols.
 /// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry.
 /// </summary>
 public sealed partial class IngestAgent(
@@ -25,40 +26,189 @@ public sealed partial class IngestAgent(
     TimeProvider clock,
     ILogger<IngestAgent> logger) : BackgroundService
 {
-    private SemaphoreSlim? _reads;
+    private List<TailedFile> _files = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _reads = new SemaphoreSlim(options.Value.MaxConcurrentReads);
-        var paths = options.Value.SqlitePaths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Path.GetFullPath).Distinct().ToList();
+        var settings = options.Value;
+        var paths = settings.SqlitePaths.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Path.GetFullPath).Distinct().ToList();
         if (paths.Count == 0)
         {
             LogNoFiles(logger);
             return Task.CompletedTask;
         }
 
-        var readers = paths.Select(path => new CollectorReader(path, validation: options.Value.CollectorValidation())).ToList();
-        return Task.WhenAll(readers.SelectMany((reader, i) =>
+        _files = [.. paths.Select(path => new TailedFile(
+            new CollectorReader(path, settings.ReadBusyTimeout, validation: settings.CollectorValidation()),
+            new CollectorQuarantine(path),
+            settings.MaxConcurrentReads))];
+        return Task.WhenAll(_files.SelectMany((file, i) =>
         {
-            var quarantine = new CollectorQuarantine(reader.Path);
-            LogTailing(logger, reader.Path);
-            status.RecordQuarantine(reader.Path, quarantine.Path, quarantine.Count);
-            var earlier = readers[..i];
-            return Symbols.All.Select(symbol => Task.Run(() => RunAsync(reader, quarantine, earlier, symbol, stoppingToken), stoppingToken));
+            LogTailing(logger, file.Path);
+            status.RecordQuarantine(file.Path, file.Quarantine.Path, file.Quarantine.Count);
+            var earlier = _files[..i];
+            return Symbols.All
+                .Select(symbol => Task.Run(() => TailAsync(new SymbolTail(file, earlier, symbol, grains.GetGrain<ISymbolGrain>(symbol)), stoppingToken), stoppingToken))
+                .Append(Task.Run(() => CheckIntegrityAsync(file, stoppingToken), stoppingToken));
         }));
     }
 
-    /// <param name="earlier">Files listed before this one: a symbol with rows in one of them is theirs, not this file's.</param>
-    private async Task RunAsync(CollectorReader reader, CollectorQuarantine quarantine, IReadOnlyList<CollectorReader> earlier, string symbol, CancellationToken stoppingToken)
+    /// <summary>One symbol of one file: poll steps until stopped, pausing a poll interval whenever a step found nothing new.</summary>
+    private async Task TailAsync(SymbolTail tail, CancellationToken stoppingToken)
     {
-        var source = reader.Path;
-        status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
-        var grain = grains.GetGrain<ISymbolGrain>(symbol);
-        long? cursor = null;
-        string? fileId = null;
-        string? owner = null;
+        var quarantine = tail.File.Quarantine;
+        status.RecordQuarantine(tail.File.Path, quarantine.Path, quarantine.Count, tail.Symbol, quarantine.CountOf(tail.Symbol));
+        var pipeline = Retry(tail, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var progressed = await pipeline.ExecuteAsync(token => PollOnceAsync(tail, token), stoppingToken).ConfigureAwait(false);
+                if (!progressed)
+                {
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One poll step of one (file, symbol): inspect the file, settle who carries the symbol and from which cursor, read
+    /// one batch and hand it to the grain. True when it moved rows (the next step follows at once).
+    /// </summary>
+    private async ValueTask<bool> PollOnceAsync(SymbolTail tail, CancellationToken token)
+    {
+        var (file, symbol, source) = (tail.File, tail.Symbol, tail.File.Path);
+        SourceFile inspected;
+        try
+        {
+            inspected = await file.ReadAsync(reader => reader.Inspect(symbol), token).ConfigureAwait(false);
+        }
+        catch (CollectorFileException)
+        {
+            file.ObservationFailed(symbol);
+            throw;
+        }
+
+        file.Observed(symbol, inspected.MaxSeq);
+        if (!CarriedHere(tail, inspected))
+        {
+            return false;
+        }
+
+        await AttachAsync(tail, inspected, token).ConfigureAwait(false);
+        var read = await file.ReadAsync(reader => reader.Read(symbol, tail.Cursor!.Value, options.Value.BatchSize), token).ConfigureAwait(false);
+        tail.LoggedError = null;
+        if (read.Count == 0)
+        {
+            status.Succeeded(source, symbol, tail.Cursor!.Value, [], clock.GetUtcNow());
+            return false;
+        }
+
+        if (read.Quarantined.Count > 0)
+        {
+            // Recorded (flushed) before the grain moves the cursor past them; a failure here retries the batch.
+            var quarantine = file.Quarantine;
+            var recorded = quarantine.Record(read.Quarantined, clock.GetUtcNow());
+            foreach (var rejected in read.Quarantined)
+            {
+                LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
+            }
+
+            metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
+            status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
+        }
+
+        var result = await tail.Grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, tail.FileId)).WaitAsync(token).ConfigureAwait(false);
+        tail.Cursor = result.Cursor;
+        Record(source, symbol, result.Cursor, read.Rows);
+        return true;
+    }
+
+    /// <summary>
+    /// Two files carrying one symbol would overwrite each other's bars: the file listed first wins. Both must hold rows
+    /// of it for a refusal; an empty or absent table here is simply not carried. The earlier files answer from what their
+    /// own loops last saw (<see cref="TailedFile.CarriesRows"/>), so a lock on one of them never stalls this loop.
+    /// </summary>
+    private bool CarriedHere(SymbolTail tail, SourceFile inspected)
+    {
+        var (symbol, source) = (tail.Symbol, tail.File.Path);
+        var answers = tail.Earlier.Select(f => (f.Path, Carries: f.CarriesRows(symbol))).ToList();
+        if (inspected.MaxSeq > 0 && answers.Any(a => a.Carries is null))
+        {
+            return false; // an earlier file's loop has not looked yet (it does within a poll or a busy timeout): ask again
+        }
+
+        var owner = answers.FirstOrDefault(a => a.Carries == true).Path;
+        var refusedBy = inspected.MaxSeq > 0 ? owner : null;
+        if (!string.Equals(refusedBy, tail.RefusedBy, StringComparison.Ordinal))
+        {
+            if (refusedBy is null)
+            {
+                LogSymbolResumed(logger, symbol, source);
+            }
+            else
+            {
+                LogSymbolRefused(logger, symbol, source, refusedBy);
+            }
+
+            tail.RefusedBy = refusedBy;
+        }
+
+        if (refusedBy is not null)
+        {
+            status.Failed(source, symbol, $"refused: {refusedBy}, listed before it in Ingest:SqlitePaths, carries {symbol} too", clock.GetUtcNow());
+            return false;
+        }
+
+        if (owner is not null)
+        {
+            status.NotCarried(source, symbol, clock.GetUtcNow());
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A first step, a recreated, restored or reset file: the grain decides the cursor, the warning names the file.</summary>
+    private async Task AttachAsync(SymbolTail tail, SourceFile inspected, CancellationToken token)
+    {
+        var sameFile = string.Equals(inspected.FileId, tail.FileId, StringComparison.Ordinal);
+        if (tail.Cursor is { } cursor && sameFile && inspected.MaxSeq >= cursor)
+        {
+            return;
+        }
+
+        var attached = await tail.Grain.Attach(tail.File.Path, inspected).WaitAsync(token).ConfigureAwait(false);
+        // Pooled connections may still hold the file that was at the path before (also one this
+        // process read before the agent restarted), and would keep reading it.
+        if (attached.ResetReason is not null || (tail.Cursor is not null && !sameFile))
+        {
+            tail.File.Reader.ReleasePooledConnections();
+        }
+
+        if (attached.ResetReason is not null)
+        {
+            LogFileReset(logger, tail.File.Path, tail.Symbol, attached.ResetReason);
+            tail.File.RequestIntegrityCheck();
+        }
+
+        (tail.Cursor, tail.FileId) = (attached.Cursor, inspected.FileId);
+    }
+
+    /// <summary>
+    /// Retries a failed step for ever, with exponential back-off and jitter; while the file itself is at fault only up to
+    /// <see cref="IngestOptions.MaxFileFaultBackoff"/>, so a file that is fine again is read again within seconds.
+    /// </summary>
+    private ResiliencePipeline Retry(SymbolTail tail, CancellationToken stoppingToken)
+    {
         var settings = options.Value;
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
+        var (file, symbol) = (tail.File, tail.Symbol);
+        return new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
@@ -67,141 +217,38 @@ public sealed partial class IngestAgent(
                 UseJitter = true,
                 Delay = settings.FirstBackoff,
                 MaxDelay = settings.MaxBackoff,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is CollectorFileException
+                    ? TimeSpan.FromTicks(Math.Min(settings.MaxFileFaultBackoff.Ticks, settings.FirstBackoff.Ticks << Math.Min(args.AttemptNumber, 20)))
+                    : (TimeSpan?)null),
                 OnRetry = args =>
                 {
-                    cursor = null; // ask the grain again: it knows what is durable
-                    metrics.Failures.Add(1, IngestMetrics.Tags(source, symbol));
-                    status.Failed(source, symbol, args.Outcome.Exception?.Message ?? "failed", clock.GetUtcNow());
-                    LogRetry(logger, symbol, source, args.RetryDelay, args.Outcome.Exception?.Message);
+                    tail.Cursor = null; // ask the grain again: it knows what is durable
+                    var error = args.Outcome.Exception;
+                    var fault = (error as CollectorFileException)?.Fault;
+                    if (fault is CollectorFileFault.Corrupt or CollectorFileFault.IoError)
+                    {
+                        file.RequestIntegrityCheck();
+                    }
+
+                    var message = error?.Message ?? "failed";
+                    metrics.Failures.Add(1, IngestMetrics.Tags(file.Path, symbol));
+                    status.Failed(file.Path, symbol, message, clock.GetUtcNow(), fault switch
+                    {
+                        CollectorFileFault.Blocked => IngestSymbolStatus.Blocked,
+                        CollectorFileFault.Corrupt => IngestSymbolStatus.Corrupt,
+                        _ => null,
+                    });
+                    // A fault that persists (a file locked for minutes) is logged when it starts or changes, not at every retry.
+                    if (!string.Equals(message, tail.LoggedError, StringComparison.Ordinal))
+                    {
+                        LogRetry(logger, symbol, file.Path, args.RetryDelay, message);
+                        tail.LoggedError = message;
+                    }
+
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            bool progressed;
-            try
-            {
-                progressed = await pipeline.ExecuteAsync(async token =>
-                {
-                    SourceFile file;
-                    string? claimedBy;
-                    await _reads!.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        claimedBy = earlier.FirstOrDefault(other => HasRows(other, symbol))?.Path;
-                        file = reader.Inspect(symbol);
-                    }
-                    finally
-                    {
-                        _reads.Release();
-                    }
-
-                    // Two files carrying one symbol would overwrite each other's bars: the file listed first wins.
-                    if (!string.Equals(claimedBy, owner, StringComparison.Ordinal))
-                    {
-                        owner = claimedBy;
-                        if (owner is null)
-                        {
-                            LogSymbolResumed(logger, symbol, source);
-                        }
-                        else
-                        {
-                            LogSymbolRefused(logger, symbol, source, owner);
-                        }
-                    }
-
-                    if (owner is not null)
-                    {
-                        status.Failed(source, symbol, $"refused: {owner}, listed before it in Ingest:SqlitePaths, carries {symbol} too", clock.GetUtcNow());
-                        return false;
-                    }
-
-                    // A recreated, restored or reset file: the grain decides the cursor, the warning names the file.
-                    if (cursor is null || !string.Equals(file.FileId, fileId, StringComparison.Ordinal) || file.MaxSeq < cursor)
-                    {
-                        var attached = await grain.Attach(source, file).WaitAsync(token).ConfigureAwait(false);
-                        // Pooled connections may still hold the file that was at the path before (also one this
-                        // process read before the agent restarted), and would keep reading it.
-                        if (attached.ResetReason is not null || (cursor is not null && !string.Equals(file.FileId, fileId, StringComparison.Ordinal)))
-                        {
-                            reader.ReleasePooledConnections();
-                        }
-
-                        if (attached.ResetReason is not null)
-                        {
-                            LogFileReset(logger, source, symbol, attached.ResetReason);
-                        }
-
-                        (cursor, fileId) = (attached.Cursor, file.FileId);
-                    }
-
-                    CollectorReadResult read;
-                    await _reads.WaitAsync(token).ConfigureAwait(false);
-                    try
-                    {
-                        read = reader.Read(symbol, cursor.Value, settings.BatchSize);
-                    }
-                    finally
-                    {
-                        _reads.Release();
-                    }
-
-                    if (read.Count == 0)
-                    {
-                        status.Succeeded(source, symbol, cursor.Value, [], clock.GetUtcNow());
-                        return false;
-                    }
-
-                    if (read.Quarantined.Count > 0)
-                    {
-                        // Recorded (flushed) before the grain moves the cursor past them; a failure here retries the batch.
-                        var recorded = quarantine.Record(read.Quarantined, clock.GetUtcNow());
-                        foreach (var rejected in read.Quarantined)
-                        {
-                            LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
-                        }
-
-                        metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
-                        status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
-                    }
-
-                    var result = await grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, fileId)).WaitAsync(token).ConfigureAwait(false);
-                    cursor = result.Cursor;
-                    Record(source, symbol, result.Cursor, read.Rows);
-                    return true;
-                }, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            if (!progressed)
-            {
-                try
-                {
-                    await Task.Delay(settings.PollInterval, clock, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static bool HasRows(CollectorReader reader, string symbol)
-    {
-        try
-        {
-            return reader.Inspect(symbol).MaxSeq > 0;
-        }
-        catch (CollectorFileException)
-        {
-            return false; // a missing or unreadable file carries nothing; its own loop reports it
-        }
     }
 
     private void Record(string source, string symbol, long cursor, IReadOnlyList<BarRecord> rows)
@@ -219,7 +266,11 @@ public sealed partial class IngestAgent(
 
     public override void Dispose()
     {
-        _reads?.Dispose();
+        foreach (var file in _files)
+        {
+            file.Dispose();
+        }
+
         base.Dispose();
     }
 

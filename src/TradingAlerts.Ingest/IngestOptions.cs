@@ -18,11 +18,37 @@ public sealed class IngestOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// Symbol loops reading a file at the same time. SQLite reads are synchronous: bounding them keeps
-    /// catch-up from starving the thread pool the grains run on. Default: the processor count.
+    /// Symbol loops reading one file at the same time. SQLite reads are synchronous: bounding them keeps
+    /// catch-up from starving the thread pool the grains run on. Each file has its own slots, so a file whose
+    /// reads wait on a lock holds only its own. Default: the processor count.
     /// </summary>
     [Range(1, 1_000)]
     public int MaxConcurrentReads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long a read waits for another process's lock on a collector file before it gives up and the file's
+    /// symbols are reported <c>blocked</c> (SQLite's busy timeout; whole seconds, at least 1). Default 1 s: a
+    /// collector's write transaction takes milliseconds, so a longer wait is a stuck or foreign lock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ReadBusyTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often each file gets <c>PRAGMA quick_check</c> (also when tailing starts, after a reset and after a read
+    /// reported corruption or an I/O error); a file that fails it is reported <c>corrupt</c>. The check reads the
+    /// whole file, so its cost is bounded: it holds one of the file's read slots, and the next one waits at least
+    /// ten times as long as the last one took. Default 15 s. Zero turns the periodic check off (the others remain).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan IntegrityCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Longest back-off while the file itself is at fault (missing, blocked, corrupt, I/O error), instead of
+    /// <see cref="MaxBackoff"/>: retrying costs only that file's slots, and a file that is fine again is read again
+    /// this soon. Default 2 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan MaxFileFaultBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>First back-off after a failure; doubles (with jitter) up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromMilliseconds(250);

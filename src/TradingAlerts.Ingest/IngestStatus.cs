@@ -12,6 +12,7 @@ public sealed class IngestStatus
 {
     private readonly ConcurrentDictionary<(string File, string Symbol), IngestSymbolStatus> _symbols = new();
     private readonly ConcurrentDictionary<string, (string Path, int Count)> _quarantines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Corrupt, long AtMs)> _checks = new(StringComparer.Ordinal);
 
     /// <summary>A pass of <paramref name="symbol"/> succeeded: clears its error; <paramref name="rows"/> may be empty (nothing new).</summary>
     internal void Succeeded(string file, string symbol, long cursor, IReadOnlyList<BarRecord> rows, DateTimeOffset at)
@@ -28,14 +29,27 @@ public sealed class IngestStatus
                 LastSuccessMs = now,
                 LastError = null,
                 LastErrorAtMs = null,
+                Fault = null,
             });
     }
 
-    /// <summary>A pass of <paramref name="symbol"/> failed (it is retried with back-off).</summary>
-    internal void Failed(string file, string symbol, string error, DateTimeOffset at) =>
+    /// <summary>
+    /// The file holds no rows of <paramref name="symbol"/> while a file listed before it does: not carried here,
+    /// which is fine (an empty or absent table), so no error and no cursor.
+    /// </summary>
+    internal void NotCarried(string file, string symbol, DateTimeOffset at) =>
         _symbols.AddOrUpdate((file, symbol),
-            _ => new IngestSymbolStatus(symbol, null, null, null, null, error, at.ToUnixTimeMilliseconds(), 0),
-            (_, old) => old with { LastError = error, LastErrorAtMs = at.ToUnixTimeMilliseconds() });
+            _ => new IngestSymbolStatus(symbol, null, null, null, at.ToUnixTimeMilliseconds(), null, null, 0),
+            (_, old) => old with { LastSuccessMs = at.ToUnixTimeMilliseconds(), LastError = null, LastErrorAtMs = null, Fault = null });
+
+    /// <summary>A pass of <paramref name="symbol"/> failed (it is retried with back-off); <paramref name="fault"/> says when the file is blocked or corrupt.</summary>
+    internal void Failed(string file, string symbol, string error, DateTimeOffset at, string? fault = null) =>
+        _symbols.AddOrUpdate((file, symbol),
+            _ => new IngestSymbolStatus(symbol, null, null, null, null, error, at.ToUnixTimeMilliseconds(), 0, fault),
+            (_, old) => old with { LastError = error, LastErrorAtMs = at.ToUnixTimeMilliseconds(), Fault = fault });
+
+    /// <summary>The file's <c>PRAGMA quick_check</c> completed: <paramref name="corrupt"/> is what it found wrong, or null.</summary>
+    internal void Checked(string file, string? corrupt, DateTimeOffset at) => _checks[file] = (corrupt, at.ToUnixTimeMilliseconds());
 
     /// <summary>The file's quarantine: where it is, how many rows it holds, and how many of them are <paramref name="symbol"/>'s.</summary>
     internal void RecordQuarantine(string file, string quarantineFile, int total, string? symbol = null, int symbolCount = 0)
@@ -55,8 +69,10 @@ public sealed class IngestStatus
         .. _quarantines.Keys.Union(_symbols.Keys.Select(k => k.File)).Order(StringComparer.Ordinal).Select(file =>
         {
             var quarantine = _quarantines.GetValueOrDefault(file);
+            (string? Corrupt, long AtMs)? check = _checks.TryGetValue(file, out var c) ? c : null;
             return new IngestFileStatus(agent, file, quarantine.Path, quarantine.Count,
-                [.. _symbols.Where(s => s.Key.File == file).Select(s => s.Value).OrderBy(s => s.Symbol, StringComparer.Ordinal)]);
+                [.. _symbols.Where(s => s.Key.File == file).Select(s => s.Value).OrderBy(s => s.Symbol, StringComparer.Ordinal)],
+                check?.Corrupt, check?.AtMs);
         }),
     ];
 }

@@ -9,6 +9,11 @@ namespace TradingAlerts.Abstractions.Contracts;
 /// <param name="LastError">The last failure of this symbol, null once a pass of this symbol succeeds again.</param>
 /// <param name="LastErrorAtMs">When <paramref name="LastError"/> happened (unix ms), or null.</param>
 /// <param name="Quarantined">Rows of this symbol the file's quarantine holds.</param>
+/// <param name="Fault">
+/// Set with <paramref name="LastError"/> when the file itself is at fault: <c>blocked</c> (a read waited past the busy
+/// timeout on another process's lock) or <c>corrupt</c> (SQLite reported SQLITE_CORRUPT or SQLITE_NOTADB); null otherwise.
+/// Added after the first release: an older agent sends none.
+/// </param>
 [GenerateSerializer, Immutable, Alias("TradingAlerts.IngestSymbolStatus")]
 public sealed record IngestSymbolStatus(
     [property: Id(0)] string Symbol,
@@ -18,4 +23,12 @@ public sealed record IngestSymbolStatus(
     [property: Id(4)] long? LastSuccessMs,
     [property: Id(5)] string? LastError,
     [property: Id(6)] long? LastErrorAtMs,
-    [property: Id(7)] int Quarantined);
+    [property: Id(7)] int Quarantined,
+    [property: Id(8)] string? Fault = null)
+{
+    /// <summary><see cref="Fault"/> of a file whose read waited past the busy timeout on another process's lock.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary><see cref="Fault"/> of a file SQLite reported as corrupt or not a database.</summary>
+    public const string Corrupt = "corrupt";
+}

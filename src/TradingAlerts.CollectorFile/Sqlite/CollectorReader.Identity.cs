@@ -22,7 +22,7 @@ public sealed partial class CollectorReader
     {
         if (!File.Exists(Path))
         {
-            throw new CollectorFileException($"Collector file not found: {Path}");
+            throw Missing();
         }
 
         try
@@ -49,7 +49,7 @@ public sealed partial class CollectorReader
         }
         catch (SqliteException ex)
         {
-            throw new CollectorFileException(Describe(ex), ex);
+            throw Fault(ex);
         }
     }
 

@@ -42,7 +42,7 @@ public sealed partial class CollectorReader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         if (!File.Exists(Path))
         {
-            throw new CollectorFileException($"Collector file not found: {Path}");
+            throw Missing();
         }
 
         try
@@ -82,7 +82,7 @@ public sealed partial class CollectorReader
         }
         catch (SqliteException ex)
         {
-            throw new CollectorFileException(Describe(ex), ex);
+            throw Fault(ex);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed partial class CollectorReader
         }
         catch (SqliteException ex)
         {
-            throw new CollectorFileException(Describe(ex), ex);
+            throw Fault(ex);
         }
     }
 
@@ -124,7 +124,7 @@ public sealed partial class CollectorReader
         }
         catch (SqliteException ex)
         {
-            throw new CollectorFileException(Describe(ex), ex);
+            throw Fault(ex);
         }
     }
 
@@ -140,8 +140,35 @@ public sealed partial class CollectorReader
     {
         26 => $"Collector file {Path} is not a SQLite database (corrupt or another kind of file)",
         11 => $"Collector file {Path} is corrupt: {ex.Message}",
-        5 or 6 => $"Collector file {Path} stayed locked for more than {BusyTimeout.TotalSeconds:0} s: {ex.Message}",
+        5 or 6 => $"Collector file {Path} is blocked: locked by another process for more than {BusyTimeout.TotalSeconds:0.#} s: {ex.Message}",
+        15 => $"Collector file {Path} is blocked: another process holds its WAL read locks (-shm): {ex.Message}",
         14 => $"Collector file {Path} cannot be opened: {ex.Message}",
         _ => $"Collector file {Path} could not be read: {ex.Message}",
     };
+
+    private static CollectorFileFault Classify(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        11 or 26 => CollectorFileFault.Corrupt,
+        // SQLITE_PROTOCOL: every WAL read lock stayed taken for SQLite's own retry limit (about 10 s, not the busy timeout).
+        5 or 6 or 15 => CollectorFileFault.Blocked,
+        10 or 14 => CollectorFileFault.IoError,
+        _ => CollectorFileFault.Unreadable,
+    };
+
+    /// <summary>
+    /// The error as the agent reports it. After an I/O or corruption error the pooled connections go: they may hold a
+    /// file replaced in place (its old WAL index mapped) and would fail forever, while a fresh one reads the file as it is now.
+    /// </summary>
+    private CollectorFileException Fault(SqliteException ex)
+    {
+        var fault = Classify(ex);
+        if (fault is CollectorFileFault.Corrupt or CollectorFileFault.IoError)
+        {
+            ReleasePooledConnections();
+        }
+
+        return new CollectorFileException(Describe(ex), ex, fault);
+    }
+
+    private CollectorFileException Missing() => new($"Collector file not found: {Path}", null, CollectorFileFault.Missing);
 }

@@ -7,9 +7,9 @@ namespace TradingAlerts.Silo.Health;
 
 /// <summary>
 /// The collector files as the ingest agents report them into the grid (<see cref="IIngestStatusGrain"/>), wherever
-/// they run, so every silo answers the same. Unhealthy when no agent reported a file, or a file is failing (any of
-/// its symbols fails), silent (its agent stopped reporting), waiting for its first row, or older than
-/// <see cref="HealthOptions.SqliteStaleAfter"/>.
+/// they run, so every silo answers the same. Unhealthy when no agent reported a file, or a file is corrupt, blocked,
+/// failing (any of its symbols fails), silent (its agent stopped reporting), waiting for its first row, or older than
+/// <see cref="HealthOptions.SqliteStaleAfter"/> (docs/collector-health.md).
 /// </summary>
 internal sealed class CollectorFilesHealthCheck(IGrainFactory grains, IOptions<HealthOptions> health, TimeProvider clock) : IHealthCheck
 {
@@ -55,6 +55,8 @@ internal sealed class CollectorFilesHealthCheck(IGrainFactory grains, IOptions<H
                 file = Path.GetFileName(f.File),
                 path = f.File,
                 status = f.Status,
+                reason = f.Reason,
+                checkedAt = f.CheckedAt,
                 lastUpdate = f.LastUpdate,
                 lastSuccess = f.LastSuccess,
                 // The first failing symbol's error; every symbol's own is in symbols[].
@@ -96,8 +98,14 @@ internal sealed class CollectorFilesHealthCheck(IGrainFactory grains, IOptions<H
                 stale = files.Count(f => f.Status == IngestStatusView.Stale),
                 failing = files.Count(f => f.Status == IngestStatusView.Failing),
                 silent = files.Count(f => f.Status == IngestStatusView.Silent),
+                blocked = files.Count(f => f.Status == IngestStatusView.Blocked),
+                corrupt = files.Count(f => f.Status == IngestStatusView.Corrupt),
                 failingSymbols = files.Sum(f => f.Symbols.Count(s => s.Status == IngestStatusView.Failing)),
+                blockedSymbols = files.Sum(f => f.Symbols.Count(s => s.Status == IngestStatusView.Blocked)),
+                corruptSymbols = files.Sum(f => f.Symbols.Count(s => s.Status == IngestStatusView.Corrupt)),
             },
+            // Each file's status in the order of the admin port's sources, without its name or path.
+            sources = files.Select(f => new { status = f.Status }),
         };
         return error is null
             ? HealthBody.Result(HealthStatus.Healthy, $"{files.Count} collector file(s) ok", detailed, counts)

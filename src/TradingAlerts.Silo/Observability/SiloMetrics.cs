@@ -17,8 +17,7 @@ internal sealed class SiloMetrics : IDisposable
     public const string MeterName = "TradingAlerts.Silo";
 
     private static readonly string[] PairStatuses = ["fresh", "stale", "empty", "unavailable"];
-    private static readonly string[] FileStatuses =
-        [IngestStatusView.Ok, IngestStatusView.Waiting, IngestStatusView.Stale, IngestStatusView.Failing, IngestStatusView.Silent];
+    private static readonly IReadOnlyList<string> FileStatuses = IngestStatusView.All;
 
     private readonly Meter _meter;
     private long _cacheHits;
