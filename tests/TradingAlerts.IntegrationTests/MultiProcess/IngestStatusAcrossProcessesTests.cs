@@ -52,7 +52,8 @@ public sealed class IngestStatusAcrossProcessesTests(AgentProcessGrid grid)
         var summary = publicBody.GetProperty("summary");
         Assert.Equal((1, 1), (summary.GetProperty("failing").GetInt32(), summary.GetProperty("failingSymbols").GetInt32()));
         Assert.Equal(body.GetProperty("sources").GetArrayLength(), summary.GetProperty("files").GetInt32());
-        Assert.False(publicBody.TryGetProperty("sources", out _));
+        // Per file only its status: no path, name, symbol or error.
+        Assert.All(publicBody.GetProperty("sources").EnumerateArray(), s => Assert.Equal(["status"], s.EnumerateObject().Select(p => p.Name)));
         Assert.DoesNotContain(Path.GetFileName(grid.File.Path), publicText, StringComparison.Ordinal);
         Assert.DoesNotContain(AgentProcessGrid.DroppedTable, publicText, StringComparison.Ordinal);
     }
