@@ -105,6 +105,11 @@ public sealed partial class IngestAgent(
         tail.LoggedError = null;
         if (read.Count == 0)
         {
+            // Idle: close the pooled connections. While any connection of this process has the file open, SQLite keeps
+            // using the -wal/-shm it opened, so a file restored in place (its -wal/-shm removed, a terminal writing
+            // anew) would never be seen. Reopening when nothing is new costs what one open costs, and a busy file
+            // (backfill, catch-up) keeps its pool.
+            file.Reader.ReleasePooledConnections();
             status.Succeeded(source, symbol, tail.Cursor!.Value, [], clock.GetUtcNow());
             return false;
         }
