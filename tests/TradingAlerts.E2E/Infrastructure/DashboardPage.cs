@@ -70,7 +70,9 @@ public sealed class DashboardPage : IAsyncDisposable
             {
                 await page.GotoAsync("/login?next=/dashboard/chart/EURUSD/H1");
                 await page.Page.GetByTestId(tier == "PRO" ? "login-pro" : "login-free").ClickAsync();
-                await page.Page.WaitForURLAsync("**/dashboard/chart/EURUSD/H1", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+                // Commit, not DOMContentLoaded: the badge below is what proves the page; a lifecycle event missed on a loaded
+                // machine (seen in full runs) must not fail a sign-in that worked.
+                await page.Page.WaitForURLAsync("**/dashboard/chart/EURUSD/H1", new() { WaitUntil = WaitUntilState.Commit });
                 await Assertions.Expect(page.Page.GetByTestId("tier-badge")).ToHaveTextAsync(tier);
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
