@@ -37,7 +37,7 @@ public static class PostgresSchemaScripts
             foreach (var column in IndicatorCatalogue.Columns)
             {
                 // lz4 TOAST compression for the JSON: faster writes than the default pglz for a few percent more bytes
-                // (README "Memory, cold start and storage"); needs PostgreSQL 14+ built with lz4.
+                // (docs/performance.md "Memory, cold start and storage"); needs PostgreSQL 14+ built with lz4.
                 var type = column.Kind == IndicatorKind.Json ? "JSONB COMPRESSION lz4" : "DOUBLE PRECISION";
                 sql.Append(CultureInfo.InvariantCulture, $",\n    {column.Name,-21} {type}");
             }

@@ -7,7 +7,7 @@ namespace TradingAlerts.Silo.Api;
 /// <summary>
 /// 200 with a JSON body serialized ahead (the writers build it once per grain version and the response cache
 /// keeps the bytes), or a slice of a cached indicators body for a limit. Declares its status for the OpenAPI document,
-/// as the built-in typed results do; the shape of each body is in the endpoint's description and the README.
+/// as the built-in typed results do; the shape of each body is in the endpoint's description and docs/api.md.
 /// </summary>
 internal sealed class JsonBody : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {

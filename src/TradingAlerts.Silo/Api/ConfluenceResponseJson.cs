@@ -6,7 +6,7 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// Writes the confluence response (the API contract in README.md): score, counts, a breakdown per timeframe and the 13
+/// Writes the confluence response (the API contract in docs/api.md): score, counts, a breakdown per timeframe and the 13
 /// indicators of each timeframe's bar in force ("all_117_indicators").
 /// </summary>
 internal static class ConfluenceResponseJson

@@ -6,7 +6,7 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// Writes the indicators response (the original API's contract, README.md) straight from a grain snapshot:
+/// Writes the indicators response (the original API's contract, docs/api.md) straight from a grain snapshot:
 /// series oldest-first and index-aligned with ohlc, structures of the latest bar embedded as the JSON
 /// the collector wrote, PRO-only indicators empty for FREE callers; the indicators are the catalogue's columns in its
 /// order, each in its form (<see cref="IndicatorColumn.Form"/>).
