@@ -179,7 +179,9 @@ public sealed partial class TimeframeGrain(
         }
 
         var update = changed.ToArray();
-        _observers.Notify(o => o.OnBars(_pair.Key, update));
+        // Positions are not built yet (issue 20 step 1): every change is handed out at position 0.
+        var changes = new PairChanges(_pair.Key, 0, 0, [.. update.Select(b => new BarVersion(0, b.Time < _latest!.Time, b))], false, 0);
+        _observers.Notify(o => o.OnChanges(changes));
         events.PublishBars(_pair.Symbol, _pair.Timeframe.Name(), update);
         return changed.Count;
     }
@@ -198,6 +200,10 @@ public sealed partial class TimeframeGrain(
 
     public Task<PairFreshness> GetFreshness() =>
         Task.FromResult(new PairFreshness(_series.Count, _series.LatestTime, _lastReceivedAtMs, _lastWrittenAtMs));
+
+    public Task<long> GetPosition() => throw new NotSupportedException("Change positions are not built yet");
+
+    public Task<PairChanges> GetChangesSince(long after, int max) => throw new NotSupportedException("Change positions are not built yet");
 
     public Task Subscribe(IBarObserver observer)
     {
