@@ -21,8 +21,17 @@ internal sealed class BarFlow(string symbol, Timeframe[] timeframes, long start)
 
     public IEnumerable<Pair> Pairs => timeframes.Select(tf => new Pair(Symbol, tf));
 
-    /// <summary>Where each pair's forming bar is now: a subscriber that starts here must end at every bar from this time on.</summary>
-    public IReadOnlyDictionary<Pair, long> Forming() => _forming.ToDictionary(f => new Pair(Symbol, f.Key), f => f.Value);
+    /// <summary>The seq of the last row written: the rows after it are the ones written from now on.</summary>
+    public long Seq
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _seq;
+            }
+        }
+    }
 
     /// <summary>Failed attempts (retried).</summary>
     public int Failures { get; private set; }
@@ -39,7 +48,7 @@ internal sealed class BarFlow(string symbol, Timeframe[] timeframes, long start)
     /// <summary>One step: every third opens a new bar per timeframe (the lowest one always), the others rewrite the forming one.</summary>
     public async Task StepAsync(IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var step = _step++;
+        var step = _step;
         var rows = new List<BarRecord>();
         foreach (var tf in timeframes)
         {
@@ -50,10 +59,10 @@ internal sealed class BarFlow(string symbol, Timeframe[] timeframes, long start)
 
             var close = 1.1 + (step % 97 * 0.0001) + ((int)tf * 0.00001);
             rows.Add(new BarRecord(tf, _forming[tf], close - 0.0002, close + 0.0005, close - 0.0005, close,
-                IndicatorValues.None with { Tema = close - 0.0001 }, ++_seq, step + 1));
+                IndicatorValues.None with { Tema = close - 0.0001 }, Seq + rows.Count + 1, step + 1));
         }
 
-        var batch = new IngestBatch(Symbol, "flow.db", [.. rows], _seq);
+        var batch = new IngestBatch(Symbol, "flow.db", [.. rows], rows[^1].Seq);
         while (true)
         {
             try
@@ -70,6 +79,7 @@ internal sealed class BarFlow(string symbol, Timeframe[] timeframes, long start)
 
         lock (_lock)
         {
+            (_step, _seq) = (step + 1, rows[^1].Seq);
             foreach (var row in rows)
             {
                 _written[(row.Timeframe, row.Time)] = row;
@@ -84,7 +94,8 @@ internal sealed class BarFlow(string symbol, Timeframe[] timeframes, long start)
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await StepAsync(grains, cancellationToken);
+                // A step once begun is finished (its call retried until answered), so what was written is known.
+                await StepAsync(grains, CancellationToken.None);
                 await Task.Delay(pause, cancellationToken);
             }
         }

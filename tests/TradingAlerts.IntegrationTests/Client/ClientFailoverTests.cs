@@ -52,7 +52,7 @@ public sealed class ClientFailoverTests(SchemaDatabase db) : IClassFixture<Schem
         await using var subscription = client.Services.GetRequiredService<GridSubscriptions>().SubscribeBars(flow.Pairs);
         await subscription.FirstRound.WaitAsync(Bounded, ct);
         Assert.Equal(2, subscription.Subscribed);
-        var since = flow.Forming();
+        var since = flow.Seq;
         var applied = new AppliedBars();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = applied.ReadAsync(subscription.Updates, stop.Token);

@@ -28,7 +28,7 @@ public sealed class GapFreeSubscriptionTests(GridClusterFixture grid) : IClassFi
         await using var subscription = Subscriptions(o => o.RenewInterval = TimeSpan.FromSeconds(2)).SubscribeBars(flow.Pairs);
         await subscription.FirstRound.WaitAsync(Bounded, ct);
         Assert.Equal(2, subscription.Subscribed);
-        var since = flow.Forming();
+        var since = flow.Seq;
         var applied = new AppliedBars();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = applied.ReadAsync(subscription.Updates, stop.Token);
@@ -62,7 +62,7 @@ public sealed class GapFreeSubscriptionTests(GridClusterFixture grid) : IClassFi
 
         await using var subscription = Subscriptions(o => (o.UpdateBuffer, o.CatchUpBatch) = (2, 5)).SubscribeBars(flow.Pairs);
         await subscription.FirstRound.WaitAsync(Bounded, ct);
-        var since = flow.Forming();
+        var since = flow.Seq;
 
         // Far more changes than the buffers hold while nobody reads.
         await Steps(flow, 300, ct);
@@ -166,7 +166,7 @@ public sealed class GapFreeSubscriptionTests(GridClusterFixture grid) : IClassFi
         }
     }
 
-    private async Task AssertCaughtUp(BarFlow flow, AppliedBars applied, IReadOnlyDictionary<Pair, long> since, CancellationToken ct)
+    private async Task AssertCaughtUp(BarFlow flow, AppliedBars applied, long since, CancellationToken ct)
     {
         await Eventually.UntilAsync("the subscriber to hold every bar as written and stored", async () =>
             (await SubscriberParity.DifferencesAsync(grid.Database, flow, applied, since)).Length == 0,
