@@ -24,7 +24,7 @@ public sealed class GridOptions
     /// with a reset in the embedded run.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int ChangeLogCapacity { get; set; } = 256;
+    public int ChangeLogCapacity { get; set; } = 128;
 
     /// <summary>Signal changes each ConfluenceGrain keeps per timeframe for confluence at a past time.</summary>
     [Range(1, 1_000_000)]

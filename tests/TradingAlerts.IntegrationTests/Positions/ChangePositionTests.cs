@@ -205,6 +205,46 @@ public sealed class ChangePositionTests(PositionsFixture grid) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_failed_write_leaves_the_position_and_memory_and_its_positions_are_never_used_again()
+    {
+        var pair = new Pair("AUDUSD", Timeframe.H2);
+        var grain = Grain(pair);
+        Assert.Equal(2, await grain.Apply([Bar(pair, 0, 0.7, seq: 1), Bar(pair, 1, 0.71, seq: 2)]));
+        var before = await grain.GetChangesSince(0, 100);
+
+        // PostgreSQL refuses the write (the table is gone for a moment): nothing changes.
+        await Execute($"ALTER TABLE {pair.TableName} RENAME TO {pair.TableName}_away");
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.Apply([Bar(pair, 2, 0.72, seq: 3), Bar(pair, 3, 0.73, seq: 4)]));
+        }
+        finally
+        {
+            await Execute($"ALTER TABLE {pair.TableName}_away RENAME TO {pair.TableName}");
+        }
+
+        Assert.Equal(2, await grain.GetPosition());
+        var unchanged = await grain.GetChangesSince(0, 100);
+        Assert.Equal(before.Bars.Select(b => (b.Position, b.Bar)), unchanged.Bars.Select(b => (b.Position, b.Bar)));
+        Assert.Equal(2, (await grain.GetBars(100)).Time.Length);
+
+        // The redelivery gets new positions above the two the failed write would have used; the set still follows 2.
+        var sets = await Observe(pair);
+        Assert.Equal(2, await grain.Apply([Bar(pair, 2, 0.72, seq: 3), Bar(pair, 3, 0.73, seq: 4)]));
+        await Eventually.UntilAsync("the change set", () => !sets.Sets.IsEmpty, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(20), cancellationToken: Ct);
+        var set = Assert.Single(sets.Sets);
+        Assert.Equal((2L, 6L), (set.After, set.Position));
+        Assert.Equal([5L, 6], set.Bars.Select(b => b.Position));
+        Assert.Equal([1L, 2, 5, 6], (await VersionRow.StoredAsync(grid.Database, pair, 0)).Select(r => r.Position));
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var command = grid.Database.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
     public async Task Embedded_positions_continue_above_an_earlier_activation_and_what_it_handed_out_is_a_reset()
     {
         await using var cluster = await PositionsFixture.StartEmbeddedAsync();
