@@ -3,5 +3,12 @@ using TradingAlerts.Abstractions.Contracts;
 
 namespace TradingAlerts.Client;
 
-/// <summary>Bars a TimeframeGrain accepted (new bars or the forming bar rewritten), ordered by time then seq.</summary>
-public sealed record BarUpdate(Pair Pair, IReadOnlyList<BarRecord> Bars);
+/// <summary>Changes of one pair a TimeframeGrain accepted (new bars, the forming bar rewritten, late bars), ordered by position.</summary>
+public sealed record BarUpdate(Pair Pair, PairChanges Changes)
+{
+    /// <summary>The versions with their positions and closed flags.</summary>
+    public IReadOnlyList<BarVersion> Versions => Changes.Bars;
+
+    /// <summary>The bars of <see cref="Versions"/>, in the same order.</summary>
+    public IReadOnlyList<BarRecord> Bars => [.. Changes.Bars.Select(v => v.Bar)];
+}

@@ -60,7 +60,7 @@ public sealed class GridSubscriptions(IGrainFactory grains, IOptions<TradingAler
 
     private sealed class BarObserver(Pair pair, ChannelWriter<BarUpdate> writer) : IBarObserver
     {
-        public void OnBars(string pairKey, BarRecord[] bars) => writer.TryWrite(new BarUpdate(pair, bars));
+        public void OnChanges(PairChanges changes) => writer.TryWrite(new BarUpdate(pair, changes));
     }
 
     private sealed class ConfluenceObserver(ChannelWriter<ConfluenceSnapshot> writer) : IConfluenceObserver

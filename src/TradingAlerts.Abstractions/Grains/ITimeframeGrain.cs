@@ -46,6 +46,18 @@ public interface ITimeframeGrain : IGrainWithStringKey
     [Alias("GetFreshness"), AlwaysInterleave]
     Task<PairFreshness> GetFreshness();
 
+    /// <summary>The pair's newest change position (see <see cref="PairChanges"/>).</summary>
+    [Alias("GetPosition"), AlwaysInterleave]
+    Task<long> GetPosition();
+
+    /// <summary>
+    /// The changes after position <paramref name="after"/>, at most <paramref name="max"/> versions (ask again from the
+    /// answer's <see cref="PairChanges.Position"/> while it is below <see cref="PairChanges.Current"/>): from memory
+    /// when held, from PostgreSQL when older; a <see cref="PairChanges.Reset"/> with the latest bars when neither can.
+    /// </summary>
+    [Alias("GetChangesSince"), AlwaysInterleave]
+    Task<PairChanges> GetChangesSince(long after, int max);
+
     [Alias("Subscribe")]
     Task Subscribe(IBarObserver observer);
 

@@ -80,10 +80,10 @@ internal static class FreshnessBenchmark
 
     private sealed class Observer(ConcurrentQueue<(long Seq, long AtMs)> seen) : IBarObserver
     {
-        public void OnBars(string pairKey, BarRecord[] bars)
+        public void OnChanges(PairChanges changes)
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            foreach (var bar in bars)
+            foreach (var bar in changes.Bars.Select(v => v.Bar))
             {
                 seen.Enqueue((bar.Seq, now));
             }

@@ -21,9 +21,9 @@ public sealed class AllOrNothingApplyTests(GridClusterFixture grid) : IClassFixt
     {
         public ConcurrentQueue<BarRecord> Bars { get; } = new();
 
-        public void OnBars(string pairKey, BarRecord[] bars)
+        public void OnChanges(PairChanges changes)
         {
-            foreach (var bar in bars)
+            foreach (var bar in changes.Bars.Select(v => v.Bar))
             {
                 Bars.Enqueue(bar);
             }
