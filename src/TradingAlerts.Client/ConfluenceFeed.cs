@@ -8,9 +8,10 @@ namespace TradingAlerts.Client;
 
 /// <summary>
 /// One symbol of a confluence subscription. A snapshot is the whole derived state (no positions), so whatever was
-/// missed is made good by the current one: it is read (<see cref="IConfluenceGrain.GetConfluence"/>) when the
-/// subscription starts, after every subscribe (a silo loss or a deactivation forgot the observer) and when the
-/// queue was full, and delivered when it differs from the last one delivered; an unchanged state is not repeated.
+/// missed is made good by the current one: it is read (<see cref="IConfluenceGrain.GetConfluence"/>) after every
+/// subscribe (a silo loss or a deactivation forgot the observer) and when the queue was full, and delivered when it
+/// differs from the last one known. The first read only sets what is known: a subscription delivers changes, as
+/// before, and a consumer that showed the current state itself (the live streams) is not sent it twice.
 /// </summary>
 internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObserver
 {
@@ -61,7 +62,10 @@ internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObse
 
     public override async Task RunAsync(CancellationToken cancellationToken)
     {
-        ConfluenceSnapshot? last = null;
+        // Live snapshots are compared with the last delivered (a re-read may have delivered one still in flight), re-reads
+        // with the last known (delivered or read).
+        ConfluenceSnapshot? delivered = null;
+        ConfluenceSnapshot? known = null;
         while (await WaitForRingAsync(cancellationToken).ConfigureAwait(false))
         {
             try
@@ -69,13 +73,24 @@ internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObse
                 while (_live.TryDequeue(out var snapshot))
                 {
                     Interlocked.Decrement(ref _queued);
-                    last = await DeliverAsync(snapshot, last, cancellationToken).ConfigureAwait(false);
+                    if (delivered is null || !Same(snapshot, delivered))
+                    {
+                        await _output.WriteAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                        delivered = known = snapshot;
+                    }
                 }
 
                 if (_stale)
                 {
                     _stale = false;
-                    last = await DeliverAsync(await _grain.GetConfluence().WaitAsync(cancellationToken).ConfigureAwait(false), last, cancellationToken).ConfigureAwait(false);
+                    var current = await _grain.GetConfluence().WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (known is not null && !Same(current, known))
+                    {
+                        await _output.WriteAsync(current, cancellationToken).ConfigureAwait(false);
+                        delivered = current;
+                    }
+
+                    known = current;
                 }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -84,17 +99,6 @@ internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObse
                 LogSnapshotFailed(_logger, ex, _symbol);
             }
         }
-    }
-
-    private async Task<ConfluenceSnapshot> DeliverAsync(ConfluenceSnapshot snapshot, ConfluenceSnapshot? last, CancellationToken cancellationToken)
-    {
-        if (last is not null && Same(snapshot, last))
-        {
-            return last;
-        }
-
-        await _output.WriteAsync(snapshot, cancellationToken).ConfigureAwait(false);
-        return snapshot;
     }
 
     /// <summary>Equal in every value (the record's own equality compares the dictionaries by reference).</summary>

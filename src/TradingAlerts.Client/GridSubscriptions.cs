@@ -42,8 +42,8 @@ public sealed class GridSubscriptions(IGrainFactory grains, IOptions<TradingAler
         Bars(pairs, Checked(from), into ?? throw new ArgumentNullException(nameof(into)));
 
     /// <summary>
-    /// Confluence snapshots of <paramref name="symbols"/> (catalogue symbols): each symbol's current one first, then every
-    /// change, and the current one again whenever a renewal finds the last delivered outdated; until the subscription is disposed.
+    /// Confluence snapshots of <paramref name="symbols"/> (catalogue symbols): every change, and the current one whenever a
+    /// re-subscribe finds the last one known outdated (a change was missed); until the subscription is disposed.
     /// </summary>
     public GridSubscription<ConfluenceSnapshot> SubscribeConfluence(IEnumerable<string> symbols) => Confluence(symbols, null);
 
