@@ -45,8 +45,7 @@ internal static class GridCommand
 
             if (part is "wakeup")
             {
-                await using var db = await ThrowawayDatabase.CreateAsync("bench_wakeup", DatabaseContent.Schema, admin);
-                await WakeupBenchmark.RunAsync(db.DataSource, parse.GetValue(updates), TimeSpan.FromSeconds(parse.GetValue(idle)), output);
+                await WakeupBenchmark.RunAsync(admin, parse.GetValue(updates), TimeSpan.FromSeconds(parse.GetValue(idle)), output);
                 return 0;
             }
 
