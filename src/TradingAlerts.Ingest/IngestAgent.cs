@@ -16,6 +16,7 @@ namespace TradingAlerts.Ingest;
 /// grain owns the cursor and moves it only once the batch is durable, so a crash anywhere re-delivers.
 /// Runs in the silo (embedded) or in its own process as an Orleans client: it needs only IGrainFactory.
 /// Each file is its own fault domain (<see cref="TailedFile"/>): a locked or corrupt file costs only its own symbols.
+/// It learns of writes from the file's change notifications, with a slow poll as the fallback (IngestAgent.Wakeups.cs).
 /// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry.
 /// </summary>
 public sealed partial class IngestAgent(

@@ -56,6 +56,8 @@ internal static class FreshnessBenchmark
         // On a fresh file the i-th write has seq i + 1.
         // Bounded; what arrived by then is reported either way.
         await Eventually.LastAsync(() => Task.FromResult(seen.Any(s => s.Seq >= updates)), all => all, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50));
+        // The grain holds the observer weakly: collected earlier (a Release build lets the local go), it hears nothing more.
+        GC.KeepAlive(observer);
 
         var observations = seen.OrderBy(s => s.Seq).ToArray();
         var latencies = new List<double>(updates);

@@ -62,9 +62,10 @@ internal static class WakeupBenchmark
                 new SyntheticFeed(writer, new SyntheticMarket(Symbols.All)).WriteHistory(to - 86_400, to);
             }
 
-            var floor = await IdleAsync(dataSource, null, idle);
+            // The grid alone last: the first host of the process also pays for JIT and warm-up.
             var polling = await IdleAsync(dataSource, With(Polling, file), idle);
             var notified = await IdleAsync(dataSource, With(Notified, file), idle);
+            var floor = await IdleAsync(dataSource, null, idle);
             var (agentPolling, agentNotified) = (polling.Cpu - floor.Cpu, notified.Cpu - floor.Cpu);
             output.WriteLine($"idle CPU over {idle.TotalSeconds:0} s, one file of 15 symbols: grid with an agent tailing nothing {floor.Cpu.TotalMilliseconds:0} ms; "
                 + $"polling {polling.Cpu.TotalMilliseconds:0} ms (agent {agentPolling.TotalMilliseconds:0} ms, {polling.Reads} reads); "
