@@ -108,7 +108,7 @@ internal static class WakeupBenchmark
             }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(3)); // the loops' last passes found nothing and they wait
+        await Task.Delay(TimeSpan.FromSeconds(10)); // the loops' last passes found nothing; the catch-up's garbage and write-through are done
         var process = Process.GetCurrentProcess();
         var (cpu, readsBefore) = (process.TotalProcessorTime, Interlocked.Read(ref reads));
         await Task.Delay(idle);
