@@ -8,6 +8,7 @@
 #   deploy/bench.sh http           # the API under wrk against the original design's read paths (installs wrk if missing)
 #   deploy/bench.sh coldstart      # built silo processes on N days (--days, 30) of all 135 pairs: ingest memory,
 #                                  # cold start (time to every pair served, resident memory), failover (kill -9)
+#   deploy/bench.sh --only wakeup  # how the agent learns of writes: idle CPU and write -> grain latency, polling vs notified
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
 set -uo pipefail

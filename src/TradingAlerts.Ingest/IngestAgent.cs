@@ -16,6 +16,7 @@ namespace TradingAlerts.Ingest;
 /// grain owns the cursor and moves it only once the batch is durable, so a crash anywhere re-delivers.
 /// Runs in the silo (embedded) or in its own process as an Orleans client: it needs only IGrainFactory.
 /// Each file is its own fault domain (<see cref="TailedFile"/>): a locked or corrupt file costs only its own symbols.
+/// It learns of writes from the file's change notifications, with a slow poll as the fallback (IngestAgent.Wakeups.cs).
 /// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry.
 /// </summary>
 public sealed partial class IngestAgent(
@@ -42,6 +43,14 @@ public sealed partial class IngestAgent(
             new CollectorReader(path, settings.ReadBusyTimeout, validation: settings.CollectorValidation()),
             new CollectorQuarantine(path),
             settings.MaxConcurrentReads))];
+        if (settings.FileNotifications)
+        {
+            foreach (var file in _files)
+            {
+                file.Watcher = CollectorFileWatcher.TryStart(file.Path, file.Changes, logger);
+            }
+        }
+
         return Task.WhenAll(_files.SelectMany((file, i) =>
         {
             LogTailing(logger, file.Path);
@@ -53,34 +62,11 @@ public sealed partial class IngestAgent(
         }));
     }
 
-    /// <summary>One symbol of one file: poll steps until stopped, pausing a poll interval whenever a step found nothing new.</summary>
-    private async Task TailAsync(SymbolTail tail, CancellationToken stoppingToken)
-    {
-        var quarantine = tail.File.Quarantine;
-        status.RecordQuarantine(tail.File.Path, quarantine.Path, quarantine.Count, tail.Symbol, quarantine.CountOf(tail.Symbol));
-        var pipeline = Retry(tail, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var progressed = await pipeline.ExecuteAsync(token => PollOnceAsync(tail, token), stoppingToken).ConfigureAwait(false);
-                if (!progressed)
-                {
-                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
-
     /// <summary>
     /// One poll step of one (file, symbol): inspect the file, settle who carries the symbol and from which cursor, read
-    /// one batch and hand it to the grain. True when it moved rows (the next step follows at once).
+    /// one batch and hand it to the grain. <see cref="Step.Moved"/> when it moved rows (the next step follows at once).
     /// </summary>
-    private async ValueTask<bool> PollOnceAsync(SymbolTail tail, CancellationToken token)
+    private async ValueTask<Step> PollOnceAsync(SymbolTail tail, CancellationToken token)
     {
         var (file, symbol, source) = (tail.File, tail.Symbol, tail.File.Path);
         SourceFile inspected;
@@ -95,9 +81,9 @@ public sealed partial class IngestAgent(
         }
 
         file.Observed(symbol, inspected.MaxSeq);
-        if (!CarriedHere(tail, inspected))
+        if (CarriedHere(tail, inspected) is { } elsewhere)
         {
-            return false;
+            return elsewhere;
         }
 
         await AttachAsync(tail, inspected, token).ConfigureAwait(false);
@@ -111,7 +97,7 @@ public sealed partial class IngestAgent(
             // (backfill, catch-up) keeps its pool.
             file.Reader.ReleasePooledConnections();
             status.Succeeded(source, symbol, tail.Cursor!.Value, [], clock.GetUtcNow());
-            return false;
+            return Step.Idle;
         }
 
         if (read.Quarantined.Count > 0)
@@ -131,21 +117,22 @@ public sealed partial class IngestAgent(
         var result = await tail.Grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, tail.FileId)).WaitAsync(token).ConfigureAwait(false);
         tail.Cursor = result.Cursor;
         Record(source, symbol, result.Cursor, read.Rows);
-        return true;
+        return Step.Moved;
     }
 
     /// <summary>
     /// Two files carrying one symbol would overwrite each other's bars: the file listed first wins. Both must hold rows
     /// of it for a refusal; an empty or absent table here is simply not carried. The earlier files answer from what their
     /// own loops last saw (<see cref="TailedFile.CarriesRows"/>), so a lock on one of them never stalls this loop.
+    /// Null when the symbol is read here; else why not (<see cref="Step.Undecided"/>: ask again soon).
     /// </summary>
-    private bool CarriedHere(SymbolTail tail, SourceFile inspected)
+    private Step? CarriedHere(SymbolTail tail, SourceFile inspected)
     {
         var (symbol, source) = (tail.Symbol, tail.File.Path);
         var answers = tail.Earlier.Select(f => (f.Path, Carries: f.CarriesRows(symbol))).ToList();
         if (inspected.MaxSeq > 0 && answers.Any(a => a.Carries is null))
         {
-            return false; // an earlier file's loop has not looked yet (it does within a poll or a busy timeout): ask again
+            return Step.Undecided; // an earlier file's loop has not looked yet (it does within a poll or a busy timeout): ask again
         }
 
         var owner = answers.FirstOrDefault(a => a.Carries == true).Path;
@@ -167,16 +154,16 @@ public sealed partial class IngestAgent(
         if (refusedBy is not null)
         {
             status.Failed(source, symbol, $"refused: {refusedBy}, listed before it in Ingest:SqlitePaths, carries {symbol} too", clock.GetUtcNow());
-            return false;
+            return Step.Elsewhere;
         }
 
         if (owner is not null)
         {
             status.NotCarried(source, symbol, clock.GetUtcNow());
-            return false;
+            return Step.Elsewhere;
         }
 
-        return true;
+        return null;
     }
 
     /// <summary>A first step, a recreated, restored or reset file: the grain decides the cursor, the warning names the file.</summary>
@@ -228,6 +215,7 @@ public sealed partial class IngestAgent(
                 OnRetry = args =>
                 {
                     tail.Cursor = null; // ask the grain again: it knows what is durable
+                    tail.Seen = null; // and read the file, whatever its stat says
                     var error = args.Outcome.Exception;
                     var fault = (error as CollectorFileException)?.Fault;
                     if (fault is CollectorFileFault.Corrupt or CollectorFileFault.IoError)

@@ -10,7 +10,25 @@ public sealed class IngestOptions
     /// <summary>Collector files to tail; each MT5 terminal may write its own.</summary>
     public List<string> SqlitePaths { get; set; } = [];
 
-    /// <summary>Pause between polls of a symbol that had nothing new.</summary>
+    /// <summary>
+    /// Whether the agent learns of writes from file-change notifications on each collector file and its <c>-wal</c>
+    /// (inotify on Linux) and skips reading a file whose stat says it did not change. Off, or where a folder cannot be
+    /// watched, the agent polls every <see cref="PollInterval"/> and reads each time, as before. Default on.
+    /// </summary>
+    public bool FileNotifications { get; set; } = true;
+
+    /// <summary>
+    /// With notifications, how often an idle symbol loop looks anyway (a stat; a read only when the file changed, and
+    /// one read per file per interval to notice a lock or damage): the bound on a lost notification (a network
+    /// filesystem written from another host, an overflowing event queue). Default 5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan FallbackPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Without notifications, the pause between polls of a symbol that had nothing new (each poll reads the file).
+    /// With them, the pause before asking again while a file listed earlier has not yet been looked at.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Rows per batch (one grain call). Rows carry their indicator JSON (a few KB each), so this bounds a message to a few MB.</summary>

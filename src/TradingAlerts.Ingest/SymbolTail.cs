@@ -23,6 +23,15 @@ internal sealed class SymbolTail(TailedFile file, IReadOnlyList<TailedFile> earl
     /// <summary>The earlier file that also has rows of the symbol, while it refuses this file's.</summary>
     public string? RefusedBy { get; set; }
 
+    /// <summary>
+    /// The file's signature taken before the last read that found nothing new, and whether it was old enough to trust
+    /// (<see cref="FileSignature.SettledAt"/>); null when the next wake must read (after rows, a failure, a refusal).
+    /// </summary>
+    public (FileSignature Signature, bool Settled)? Seen { get; set; }
+
+    /// <summary>The file's <see cref="FileChangeSignal.Replacements"/> when <see cref="Seen"/> was taken.</summary>
+    public long SeenReplacements { get; set; }
+
     /// <summary>The last failure logged, so a fault that persists is logged once, not at every retry.</summary>
     public string? LoggedError { get; set; }
 }

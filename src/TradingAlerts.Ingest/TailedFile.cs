@@ -16,12 +16,45 @@ internal sealed class TailedFile(CollectorReader reader, CollectorQuarantine qua
     private readonly ConcurrentDictionary<string, bool> _carries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _reads = new(maxConcurrentReads);
     private readonly SemaphoreSlim _checkRequested = new(0, 1);
+    private readonly Lock _probe = new();
+    private long _lastProbe;
 
     public string Path => reader.Path;
 
     public CollectorReader Reader => reader;
 
     public CollectorQuarantine Quarantine => quarantine;
+
+    /// <summary>Raised by <see cref="Watcher"/> when the file or its WAL changed.</summary>
+    public FileChangeSignal Changes { get; } = new();
+
+    /// <summary>The file's change notifications, or null when the agent polls it (<see cref="IngestOptions.FileNotifications"/> off, or not available).</summary>
+    public CollectorFileWatcher? Watcher { get; set; }
+
+    /// <summary>Whether the loops may wait for a notification and trust the change check (else they poll as before).</summary>
+    public bool Notified => Watcher is { Working: true };
+
+    /// <summary>The file's change check: a stat of it and of its WAL, no connection.</summary>
+    public FileSignature Signature() => FileSignature.Of(reader.Path);
+
+    /// <summary>
+    /// Once per <paramref name="interval"/> one symbol loop of the file reads although the change check says nothing
+    /// changed: a lock or damage that nobody writes through shows as <c>blocked</c> or <c>corrupt</c> all the same.
+    /// </summary>
+    public bool TryClaimProbe(TimeProvider clock, TimeSpan interval)
+    {
+        lock (_probe)
+        {
+            var now = clock.GetTimestamp();
+            if (_lastProbe != 0 && clock.GetElapsedTime(_lastProbe, now) < interval)
+            {
+                return false;
+            }
+
+            _lastProbe = now;
+            return true;
+        }
+    }
 
     /// <summary>Runs a synchronous read of the file in one of its own read slots.</summary>
     public async Task<T> ReadAsync<T>(Func<CollectorReader, T> read, CancellationToken cancellationToken)
@@ -62,6 +95,7 @@ internal sealed class TailedFile(CollectorReader reader, CollectorQuarantine qua
 
     public void Dispose()
     {
+        Watcher?.Dispose();
         _reads.Dispose();
         _checkRequested.Dispose();
     }
