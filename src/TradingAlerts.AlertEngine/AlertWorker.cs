@@ -176,7 +176,7 @@ public sealed partial class AlertWorker(GridSubscriptions subscriptions, ICluste
             {
                 var perSymbol = string.Join(',', _barsBySymbol.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}:{s.Value}"));
                 var (bars, confluence, alerts, count, resets) = (Interlocked.Read(ref _bars), Interlocked.Read(ref _confluence), Interlocked.Read(ref _alerts), subscribed(), Interlocked.Read(ref _resets));
-                LogReport(logger, bars, confluence, alerts, count, resets, perSymbol);
+                LogReport(logger, bars, confluence, alerts, count, perSymbol, resets);
             }
         }
     }
@@ -184,8 +184,8 @@ public sealed partial class AlertWorker(GridSubscriptions subscriptions, ICluste
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert engine watching {Pairs} pairs and {Symbols} confluence symbols ({Resumed} pairs resumed from stored positions; evaluating {Mode})")]
     private static partial void LogStarted(ILogger logger, int pairs, int symbols, int resumed, string mode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "updates: bars={Bars} confluence={Confluence} alerts={Alerts} subscribed={Subscribed} resets={Resets} per_symbol={PerSymbol}")]
-    private static partial void LogReport(ILogger logger, long bars, long confluence, long alerts, int subscribed, long resets, string perSymbol);
+    [LoggerMessage(Level = LogLevel.Information, Message = "updates: bars={Bars} confluence={Confluence} alerts={Alerts} subscribed={Subscribed} per_symbol={PerSymbol} resets={Resets}")]
+    private static partial void LogReport(ILogger logger, long bars, long confluence, long alerts, int subscribed, string perSymbol, long resets);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} bars with malformed indicator JSON were evaluated without lines or bands")]
     private static partial void LogBadJson(ILogger logger, long count);
