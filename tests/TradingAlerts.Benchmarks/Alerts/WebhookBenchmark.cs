@@ -20,7 +20,8 @@ namespace TradingAlerts.Benchmarks.Alerts;
 /// (a) Throughput: the engine follows the pairs from an empty grid while N days of history land at once; alerts per
 /// second accepted by the receiver, first to last. (b) Latency: live cycles written here (an M5 bar closes per symbol
 /// about every second); for every alert of a bar, the time from the write of the cycle that closed it (the next bar's
-/// first version) to the alert's arrival; p50, p99, max.
+/// first version) to the alert's arrival; p50, p99, max. (c) Delivery alone: every outbox row set pending again (as an
+/// operator re-sends dead letters) and the backlog's rate to the receiver.
 /// </summary>
 internal static class WebhookBenchmark
 {
@@ -32,7 +33,9 @@ internal static class WebhookBenchmark
     {
         var file = Path.Combine(Path.GetTempPath(), $"ta-webhook-{Guid.NewGuid():N}.db");
         var arrivals = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await using var receiver = await StartReceiverAsync(arrivals);
+        var resent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var target = arrivals;
+        await using var receiver = await StartReceiverAsync(() => Volatile.Read(ref target));
         await using var db = await ThrowawayDatabase.CreateAsync("bench_hook", DatabaseContent.Schema, admin);
         var cluster = $"bench-hook-{Guid.NewGuid():N}";
         try
@@ -110,6 +113,15 @@ internal static class WebhookBenchmark
                 ? "webhook latency: no live alert"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"webhook latency, bar close (write of the next bar) to arrival: {latencies.Count} alerts over {live.TotalSeconds:0} s, p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms"));
+
+            // (c) the dispatcher alone, on a backlog
+            Volatile.Write(ref target, resent);
+            var backlog = await db.ScalarAsync<long>("WITH r AS (UPDATE alert_outbox SET status = 'pending', attempts = 0, next_attempt_at = now() RETURNING 1) SELECT count(*) FROM r");
+            await Settle(db, resent);
+            var sent = resent.Values.Order().ToList();
+            var span = sent.Count > 1 ? TimeProvider.System.GetElapsedTime(sent[0], sent[^1]).TotalSeconds : 0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"webhook delivery of a backlog: {sent.Count:N0} of {backlog:N0} alerts in {span:0.0} s: {sent.Count / Math.Max(span, 0.001):N0} alerts/s (Concurrency 8)"));
         }
         finally
         {
@@ -165,7 +177,7 @@ internal static class WebhookBenchmark
         }
     }
 
-    private static async Task<Receiver> StartReceiverAsync(ConcurrentDictionary<string, long> arrivals)
+    private static async Task<Receiver> StartReceiverAsync(Func<ConcurrentDictionary<string, long>> arrivals)
     {
         var port = TestEnvironment.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -176,7 +188,7 @@ internal static class WebhookBenchmark
         {
             var at = TimeProvider.System.GetTimestamp();
             using var doc = await JsonDocument.ParseAsync(context.Request.Body);
-            arrivals.TryAdd(doc.RootElement.GetProperty("id").GetString()!, at);
+            arrivals().TryAdd(doc.RootElement.GetProperty("id").GetString()!, at);
             return Results.Ok();
         });
         await app.StartAsync();
