@@ -4,31 +4,35 @@ using Microsoft.Extensions.Logging;
 namespace TradingAlerts.Client;
 
 /// <summary>
-/// Observer subscriptions to a set of grains, delivered through one bounded queue. Every
-/// <see cref="TradingAlertsClientOptions.RenewInterval"/> each grain is subscribed again: Subscribe is
-/// idempotent, so the same call renews the grain's expiring observer entry and restores a subscription that a
-/// silo loss took away with the grain's activation. Updates sent while a grain was re-activating are missed.
+/// Observer subscriptions to a set of grains, delivered in order per grain through one bounded queue. Every
+/// <see cref="TradingAlertsClientOptions.RenewInterval"/> each grain is subscribed again: Subscribe is idempotent,
+/// so the same call renews the grain's expiring observer entry and restores a subscription that a silo loss or a
+/// deactivation took away. Nothing is lost meanwhile: bar subscriptions fill every gap from the grain's change
+/// positions, confluence subscriptions deliver the current snapshot (docs/clients.md). A full queue holds up this
+/// subscription's own delivery, never a grain.
 /// </summary>
 public sealed partial class GridSubscription<T> : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Channel<T> _updates;
-    private readonly IReadOnlyList<Target> _targets;
+    private readonly IReadOnlyList<SubscriptionFeed> _feeds;
     private readonly TimeSpan _renewEvery;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewals;
+    private readonly Task _pumps;
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
 
-    /// <param name="into">Where observers deliver; null: this subscription's own bounded queue (<see cref="Updates"/>).</param>
-    internal GridSubscription(int buffer, ChannelWriter<T>? into, Func<ChannelWriter<T>, IReadOnlyList<Target>> targets, TimeSpan renewEvery, ILogger logger)
+    /// <param name="into">Where the feeds deliver; null: this subscription's own bounded queue (<see cref="Updates"/>).</param>
+    internal GridSubscription(int buffer, ChannelWriter<T>? into, Func<ChannelWriter<T>, IReadOnlyList<SubscriptionFeed>> feeds, TimeSpan renewEvery, ILogger logger)
     {
-        _updates = Channel.CreateBounded<T>(new BoundedChannelOptions(into is null ? buffer : 1) { FullMode = BoundedChannelFullMode.DropOldest });
-        _targets = targets(into ?? _updates.Writer);
+        _updates = Channel.CreateBounded<T>(new BoundedChannelOptions(into is null ? buffer : 1) { FullMode = BoundedChannelFullMode.Wait });
+        _feeds = feeds(into ?? _updates.Writer);
         _renewEvery = renewEvery;
         _logger = logger;
+        _pumps = Task.WhenAll(_feeds.Select(f => Task.Run(() => PumpAsync(f))));
         _renewals = Task.Run(RenewAsync);
     }
 
@@ -36,15 +40,18 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
     public ChannelReader<T> Updates => _updates.Reader;
 
     /// <summary>Grains whose last subscribe call succeeded.</summary>
-    public int Subscribed => _targets.Count(t => t.Subscribed);
+    public int Subscribed => _feeds.Count(t => t.Subscribed);
 
-    /// <summary>Completes after the first round of subscribe calls, whether or not each succeeded (see <see cref="Subscribed"/>).</summary>
+    /// <summary>
+    /// Completes after the first round of subscribe calls, whether or not each succeeded (see <see cref="Subscribed"/>).
+    /// For a grain subscribed in it, every change after this is delivered.
+    /// </summary>
     public Task FirstRound => _firstRound.Task;
 
     /// <summary>The updates as an async stream (a single reader: the queue is shared).</summary>
     public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken = default) => _updates.Reader.ReadAllAsync(cancellationToken);
 
-    /// <summary>Stops renewing, unsubscribes (best effort, bounded: the cluster may be gone) and completes <see cref="Updates"/>.</summary>
+    /// <summary>Stops renewing and delivering, unsubscribes (best effort, bounded: the cluster may be gone) and completes <see cref="Updates"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -53,21 +60,21 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        await _renewals.ConfigureAwait(false);
+        await Task.WhenAll(_renewals, _pumps).ConfigureAwait(false);
         try
         {
-            await Task.WhenAll(_targets.Select(t => t.Unsubscribe())).WaitAsync(StopTimeout).ConfigureAwait(false);
+            await Task.WhenAll(_feeds.Select(f => f.UnsubscribeAsync())).WaitAsync(StopTimeout).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             LogUnsubscribeFailed(_logger, ex, typeof(T).Name);
         }
 
-        foreach (var target in _targets)
+        foreach (var feed in _feeds)
         {
             try
             {
-                target.DeleteReference();
+                feed.DeleteReference();
             }
             catch (ObjectDisposedException)
             {
@@ -79,6 +86,23 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
         _stop.Dispose();
     }
 
+    private async Task PumpAsync(SubscriptionFeed feed)
+    {
+        try
+        {
+            await feed.RunAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // disposed
+        }
+        catch (Exception ex)
+        {
+            // A bug, not the cluster (the feeds retry those): say so rather than go silent unnoticed.
+            LogPumpFailed(_logger, ex, feed.Key);
+        }
+    }
+
     private async Task RenewAsync()
     {
         using var timer = new PeriodicTimer(_renewEvery);
@@ -86,7 +110,7 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
         {
             do
             {
-                await Task.WhenAll(_targets.Select(TrySubscribeAsync)).ConfigureAwait(false);
+                await Task.WhenAll(_feeds.Select(TrySubscribeAsync)).ConfigureAwait(false);
                 _firstRound.TrySetResult();
             }
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
@@ -101,15 +125,15 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
         }
     }
 
-    private async Task TrySubscribeAsync(Target target)
+    private async Task TrySubscribeAsync(SubscriptionFeed feed)
     {
         try
         {
-            await target.Subscribe().WaitAsync(_stop.Token).ConfigureAwait(false);
-            if (!target.Subscribed)
+            await feed.SubscribeAsync(_stop.Token).ConfigureAwait(false);
+            if (!feed.Subscribed)
             {
-                target.Subscribed = true;
-                LogSubscribed(_logger, target.Key);
+                feed.Subscribed = true;
+                LogSubscribed(_logger, feed.Key);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -117,13 +141,13 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // The next renewal tries again; until then this grain's updates are missed.
-            if (target.Subscribed)
+            // The next renewal tries again, and then catches up on what this grain changed meanwhile.
+            if (feed.Subscribed)
             {
-                LogSubscribeFailed(_logger, ex, target.Key);
+                LogSubscribeFailed(_logger, ex, feed.Key);
             }
 
-            target.Subscribed = false;
+            feed.Subscribed = false;
         }
     }
 
@@ -136,19 +160,6 @@ public sealed partial class GridSubscription<T> : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unsubscribing {Kind} observers failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string kind);
 
-    /// <summary>One grain and the observer reference subscribed to it (the observer object is held here: the runtime keeps only a weak reference).</summary>
-    internal sealed class Target(string key, object observer, Func<Task> subscribe, Func<Task> unsubscribe, Action deleteReference)
-    {
-        public string Key { get; } = key;
-
-        public object Observer { get; } = observer;
-
-        public volatile bool Subscribed;
-
-        public Func<Task> Subscribe { get; } = subscribe;
-
-        public Func<Task> Unsubscribe { get; } = unsubscribe;
-
-        public Action DeleteReference { get; } = deleteReference;
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Key}: delivery stopped")]
+    private static partial void LogPumpFailed(ILogger logger, Exception exception, string key);
 }

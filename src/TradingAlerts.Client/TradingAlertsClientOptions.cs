@@ -50,7 +50,15 @@ public sealed class TradingAlertsClientOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Updates queued per subscription; a reader that lags further loses the oldest.</summary>
+    /// <summary>
+    /// Updates queued per subscription for its reader (and per grain awaiting their turn). A reader that lags further
+    /// loses nothing: a bar subscription reads what it could not queue from the grain once the reader catches up (or
+    /// delivers a reset when the grain no longer holds it), a confluence subscription the current snapshot.
+    /// </summary>
     [Range(1, 10_000_000)]
     public int UpdateBuffer { get; set; } = 10_000;
+
+    /// <summary>Bar versions asked for per catch-up read (GetChangesSince): bounds each answer; a larger gap takes several.</summary>
+    [Range(1, 100_000)]
+    public int CatchUpBatch { get; set; } = 1_000;
 }
