@@ -7,12 +7,9 @@ namespace TradingAlerts.AlertEngine;
 /// <summary>The engine's calls into the grid for bar changes: where a new pair starts, and every change after the positions it resumes from.</summary>
 internal static partial class BarFeed
 {
-    // Until the client's resume overload lands (issue 20 step 2) the engine can only follow live changes.
-    public static GridSubscription<BarUpdate> Subscribe(GridSubscriptions subscriptions, IEnumerable<Pair> pairs, IReadOnlyDictionary<Pair, long> from)
-    {
-        _ = from;
-        return subscriptions.SubscribeBars(pairs);
-    }
+    /// <summary>Every change of <paramref name="pairs"/> after <paramref name="from"/>[pair], gap-free and in position order (pairs absent: from their current position).</summary>
+    public static GridSubscription<BarUpdate> Subscribe(GridSubscriptions subscriptions, IEnumerable<Pair> pairs, IReadOnlyDictionary<Pair, long> from) =>
+        subscriptions.SubscribeBars(pairs, from);
 
     /// <summary>Each pair's current change position, asked until the grid answers (the cluster may still be starting).</summary>
     public static async Task<IReadOnlyDictionary<Pair, long>> StartPositions(IClusterClient cluster, IReadOnlyList<Pair> pairs, ILogger logger, CancellationToken stoppingToken)
@@ -24,11 +21,7 @@ internal static partial class BarFeed
             {
                 try
                 {
-                    return (pair, (long?)await cluster.GetGrain<ITimeframeGrain>(pair.Key).GetPosition().WaitAsync(TimeSpan.FromSeconds(30), stoppingToken).ConfigureAwait(false));
-                }
-                catch (NotSupportedException)
-                {
-                    return (pair, null); // a grid without change positions: followed live only
+                    return (pair, await cluster.GetGrain<ITimeframeGrain>(pair.Key).GetPosition().WaitAsync(TimeSpan.FromSeconds(30), stoppingToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not OperationCanceledException)
                 {
@@ -38,7 +31,7 @@ internal static partial class BarFeed
                 }
             }
         })).ConfigureAwait(false);
-        return positions.Where(p => p.Item2 is not null).ToDictionary(p => p.pair, p => p.Item2!.Value);
+        return positions.ToDictionary(p => p.pair, p => p.Item2);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Asking {Pair} for its change position failed; trying again in {Wait}")]
