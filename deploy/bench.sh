@@ -9,6 +9,8 @@
 #   deploy/bench.sh coldstart      # built silo processes on N days (--days, 30) of all 135 pairs: ingest memory,
 #                                  # cold start (time to every pair served, resident memory), failover (kill -9)
 #   deploy/bench.sh --only wakeup  # how the agent learns of writes: idle CPU and write -> grain latency, polling vs notified
+#   deploy/bench.sh webhook        # the alert engine as a process POSTing to a local receiver: alerts/s from --days (3)
+#                                  # of history, and bar close -> alert arrival p50/p99 over --live-seconds (60) of live bars
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
 set -uo pipefail
@@ -26,6 +28,10 @@ if [ "${1:-}" = "http" ]; then
     as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk could not be installed" >&2; exit 1; }
   fi
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- http --postgres "$TA_TEST_POSTGRES" --redis "$TA_TEST_REDIS" "$@"
+elif [ "${1:-}" = "webhook" ]; then
+  shift
+  case " $* " in *" --days "*) ;; *) set -- --days 3 "$@" ;; esac
+  dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --only webhook --postgres "$TA_TEST_POSTGRES" "$@"
 elif [ "${1:-}" = "coldstart" ]; then
   shift
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --only coldstart,failover --postgres "$TA_TEST_POSTGRES" "$@"

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.AlertEngine.Webhooks;
 
 namespace TradingAlerts.AlertEngine;
 
@@ -25,6 +26,19 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>Keltner band (1 inner … 5 outer) a close must leave to alert; null: rule off.</summary>
     [Range(1, 5)]
     public int? KeltnerBand { get; set; } = 1;
+
+    /// <summary>Evaluate every version of the forming bar instead of each bar once when it closes (docs/alert-engine.md).</summary>
+    public bool Intrabar { get; set; }
+
+    /// <summary>Where alerts are POSTed (section "Alerts:Webhook"); off without a URL.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>Port the engine serves its Prometheus text on (<c>/metrics</c>); null: not served.</summary>
+    [Range(1, 65535)]
+    public int? MetricsPort { get; set; }
+
+    /// <summary>Host name the metrics listener binds (HttpListener syntax: "+" for every address).</summary>
+    public string MetricsHost { get; set; } = "localhost";
 
     /// <summary>Redis channel the alerts are published to (when ConnectionStrings:Redis is set).</summary>
     [Required]
@@ -52,6 +66,14 @@ public sealed class AlertOptions : IValidatableObject
         foreach (var timeframe in Timeframes.Where(tf => !TradingAlerts.Abstractions.Catalogue.Timeframes.TryParse(tf, out _)))
         {
             yield return new ValidationResult($"Unknown timeframe: {timeframe}", [nameof(Timeframes)]);
+        }
+
+        // DataAnnotations does not descend into the section: validate it here (ranges, then the URL/secret pair).
+        var webhook = new List<ValidationResult>();
+        Validator.TryValidateObject(Webhook, new ValidationContext(Webhook), webhook, validateAllProperties: true);
+        foreach (var result in webhook)
+        {
+            yield return result;
         }
     }
 }

@@ -5,15 +5,38 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.AlertEngine.Rules;
 
 /// <summary>
-/// The rules and what they remember between updates. An alert fires on a change of state (the score reaching
-/// the threshold, a close crossing a line, a close leaving the band), never again while the state holds; the
-/// first update of a symbol or pair only sets the baseline, so a restart does not repeat standing conditions.
-/// Not thread-safe: one caller at a time.
+/// The rules of docs/alert-engine.md and what they remember between updates. By default a bar is evaluated once,
+/// when it is closed (its first version flagged closed, or the first version of a later bar), at the newest version
+/// held; with <see cref="AlertOptions.Intrabar"/> every version is. An alert fires on a change of state against the
+/// previous evaluated bar (a close crossing a line, a close leaving the band, the score reaching the threshold); the
+/// first evaluation of a pair or symbol only sets the baseline. Not thread-safe: one caller at a time.
 /// </summary>
 public sealed class AlertRules(AlertOptions options)
 {
-    private readonly Dictionary<string, bool> _confluenceAbove = new(StringComparer.Ordinal);
-    private readonly Dictionary<Pair, PairState> _pairs = [];
+    private readonly Dictionary<string, ConfluenceRuleState> _confluence = new(StringComparer.Ordinal);
+    private readonly Dictionary<Pair, PairEvaluation> _pairs = [];
+
+    /// <summary>Takes up the state a previous run kept (before any update of that pair or symbol).</summary>
+    public void Restore(Pair pair, PairRuleState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _pairs[pair] = new PairEvaluation
+        {
+            Resume = state.Resume,
+            Last = state.Time is { } time ? new Evaluated(time, state.Close, state.Keltner) : null,
+        };
+    }
+
+    public void Restore(string symbol, ConfluenceRuleState state) => _confluence[symbol] = state;
+
+    /// <summary>The state to keep for <paramref name="pair"/> (null: nothing received yet).</summary>
+    public PairRuleState? State(Pair pair) =>
+        _pairs.TryGetValue(pair, out var p) ? new PairRuleState(p.Resume, p.Last?.Time, p.Last?.Close ?? 0, p.Last?.Keltner) : null;
+
+    public ConfluenceRuleState? State(string symbol) => _confluence.GetValueOrDefault(symbol);
+
+    /// <summary>Bars evaluated whose line or band JSON could not be read (evaluated as having none).</summary>
+    public long MalformedBars { get; private set; }
 
     public IReadOnlyList<Alert> Evaluate(ConfluenceSnapshot snapshot)
     {
@@ -23,94 +46,162 @@ public sealed class AlertRules(AlertOptions options)
             return [];
         }
 
+        var known = _confluence.TryGetValue(snapshot.Symbol, out var was);
+        if (known && snapshot.Time < was!.Time)
+        {
+            return []; // an older snapshot than the one evaluated
+        }
+
         var above = snapshot.Score >= threshold;
-        var fires = _confluenceAbove.TryGetValue(snapshot.Symbol, out var was) && !was && above;
-        _confluenceAbove[snapshot.Symbol] = above;
-        if (!fires)
+        _confluence[snapshot.Symbol] = new ConfluenceRuleState(above, snapshot.Time);
+        if (!known || was!.Above || !above)
         {
             return [];
         }
 
         var direction = snapshot.Bullish > snapshot.Bearish ? "bullish" : snapshot.Bearish > snapshot.Bullish ? "bearish" : "neutral";
-        return [new Alert("confluence", snapshot.Symbol, null, snapshot.Time, snapshot.Score, threshold, direction,
+        return [new Alert(AlertIds.Confluence(snapshot.Symbol, snapshot.Time, threshold), "confluence", snapshot.Symbol, null, snapshot.Time, snapshot.Score, threshold, direction,
             Invariant($"{snapshot.Symbol} confluence {snapshot.Score:0.0} reached {threshold:0.0} ({direction}: {snapshot.Bullish} bullish, {snapshot.Bearish} bearish)"))];
     }
 
-    /// <summary>Evaluates a pair's bars in order (as a bar update carries them); re-sent older versions are ignored.</summary>
-    public IReadOnlyList<Alert> Evaluate(Pair pair, IEnumerable<BarRecord> bars)
+    /// <summary>
+    /// Applies a pair's changes (in position order; a reset's bars in time order) and returns what fired. Versions of
+    /// bars at or before the last evaluated one are corrections of evaluated bars: they are not evaluated again.
+    /// </summary>
+    public IReadOnlyList<Alert> Evaluate(Pair pair, PairChanges changes)
     {
-        ArgumentNullException.ThrowIfNull(bars);
-        var alerts = new List<Alert>();
-        foreach (var bar in bars)
+        ArgumentNullException.ThrowIfNull(changes);
+        if (!_pairs.TryGetValue(pair, out var state))
         {
-            Evaluate(pair, bar, alerts);
+            _pairs[pair] = state = new PairEvaluation { Resume = changes.After };
         }
 
+        var alerts = new List<Alert>();
+        var versions = changes.Reset ? changes.Bars.OrderBy(v => v.Bar.Time) : (IEnumerable<BarVersion>)changes.Bars;
+        foreach (var version in versions)
+        {
+            Apply(pair, state, version, alerts);
+        }
+
+        // Resume before the forming bar's first version, so a restart is handed it again; else after everything applied.
+        state.Resume = state.Pending is { } pending ? Math.Max(0, pending.FirstPosition - 1) : Math.Max(state.Resume, changes.Position);
         return alerts;
     }
 
-    private void Evaluate(Pair pair, BarRecord bar, List<Alert> alerts)
+    private void Apply(Pair pair, PairEvaluation state, BarVersion version, List<Alert> alerts)
     {
-        if (!_pairs.TryGetValue(pair, out var state))
+        var bar = version.Bar;
+        if (options.Intrabar)
         {
-            _pairs[pair] = new PairState(bar.Time, bar.Seq, bar.Close, KeltnerSide(bar)?.Side, []);
+            if (state.Last is null || bar.Time >= state.Last.Time)
+            {
+                Close(pair, state, bar, alerts);
+            }
+
             return;
         }
 
-        if (bar.Time < state.Time || (bar.Time == state.Time && bar.Seq <= state.Seq))
+        if (state.Last is { } last && bar.Time <= last.Time)
         {
-            return; // an older version than the one already evaluated
+            return;
         }
 
-        var lineSides = new Dictionary<double, int>();
-        if (options.Trendlines)
+        if (state.Pending is { } pending && bar.Time > pending.Bar.Time)
         {
-            foreach (var (kind, level) in BarLevels.HorizontalLines(bar.Indicators))
-            {
-                // The side a close was last strictly on: touching the line is not crossing it, going through via a touch is.
-                var was = state.LineSides.TryGetValue(level, out var remembered) ? remembered : Math.Sign(state.Close - level);
-                var @is = Math.Sign(bar.Close - level);
-                if (was != 0 && @is != 0 && was != @is)
-                {
-                    var direction = @is > 0 ? "up" : "down";
-                    alerts.Add(new Alert("trendline", pair.Symbol, pair.Timeframe.Name(), bar.Time, bar.Close, level, direction,
-                        Invariant($"{pair.Key} close {bar.Close} crossed {direction} through the {kind} line at {level}")));
-                }
+            state.Pending = null;
+            Close(pair, state, pending.Bar, alerts); // closed by the first version of a later bar
+        }
 
-                lineSides[level] = @is != 0 ? @is : was;
+        if (version.Closed)
+        {
+            if (state.Pending?.Bar.Time == bar.Time)
+            {
+                state.Pending = null;
+            }
+
+            Close(pair, state, bar, alerts);
+        }
+        else if (state.Pending is { } forming && forming.Bar.Time == bar.Time)
+        {
+            state.Pending = forming with { Bar = bar };
+        }
+        else if (state.Pending is null)
+        {
+            state.Pending = new Forming(bar, version.Position);
+        }
+
+        // else: an older bar than the one forming, not closed: it is evaluated when it closes (its closed version).
+    }
+
+    /// <summary>Evaluates <paramref name="bar"/> against the last evaluated bar and makes it the last.</summary>
+    private void Close(Pair pair, PairEvaluation state, BarRecord bar, List<Alert> alerts)
+    {
+        var side = Read(() => KeltnerSide(bar), null);
+        if (state.Last is { } last)
+        {
+            if (options.Trendlines)
+            {
+                foreach (var (kind, level) in Read(() => BarLevels.HorizontalLines(bar.Indicators), []))
+                {
+                    var (was, @is) = (Math.Sign(last.Close - level), Math.Sign(bar.Close - level));
+                    if (was != 0 && @is != 0 && was != @is)
+                    {
+                        var direction = @is > 0 ? "up" : "down";
+                        alerts.Add(new Alert(AlertIds.Trendline(pair, bar.Time, level, direction), "trendline", pair.Symbol, pair.Timeframe.Name(), bar.Time, bar.Close, level, direction,
+                            Invariant($"{pair.Key} close {bar.Close} crossed {direction} through the {kind} line at {level}")));
+                    }
+                }
+            }
+
+            if (side is { Side: not 0 } now && last.Keltner is { } before && before != now.Side && options.KeltnerBand is { } band)
+            {
+                var word = now.Side > 0 ? "above" : "below";
+                alerts.Add(new Alert(AlertIds.Keltner(pair, bar.Time, band, word), "keltner", pair.Symbol, pair.Timeframe.Name(), bar.Time, bar.Close, now.Level, word,
+                    Invariant($"{pair.Key} close {bar.Close} {word} Keltner band {band} at {now.Level}")));
             }
         }
 
-        var side = KeltnerSide(bar);
-        if (side is { Side: not Side.Inside } now && state.Keltner is { } before && before != now.Side)
-        {
-            var word = now.Side == Side.Above ? "above" : "below";
-            alerts.Add(new Alert("keltner", pair.Symbol, pair.Timeframe.Name(), bar.Time, bar.Close, now.Level, word,
-                Invariant($"{pair.Key} close {bar.Close} {word} Keltner band {options.KeltnerBand} at {now.Level}")));
-        }
-
-        _pairs[pair] = new PairState(bar.Time, bar.Seq, bar.Close, side?.Side ?? state.Keltner, lineSides);
+        state.Last = new Evaluated(bar.Time, bar.Close, side?.Side);
     }
 
-    private (Side Side, double Level)? KeltnerSide(BarRecord bar)
+    /// <summary>A malformed structure is read as none: the bar still closes, and what it can be evaluated on is.</summary>
+    private TValue Read<TValue>(Func<TValue> read, TValue none)
+    {
+        try
+        {
+            return read();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            MalformedBars++;
+            return none;
+        }
+    }
+
+    /// <summary>1 above the band's upper price, -1 below its lower, 0 inside; null when the rule is off or the bar has no band.</summary>
+    private (int Side, double Level)? KeltnerSide(BarRecord bar)
     {
         if (options.KeltnerBand is not { } band || BarLevels.KeltnerBand(bar.Indicators, band) is not var (upper, lower))
         {
             return null;
         }
 
-        return bar.Close > upper ? (Side.Above, upper) : bar.Close < lower ? (Side.Below, lower) : (Side.Inside, 0);
+        return bar.Close > upper ? (1, upper) : bar.Close < lower ? (-1, lower) : (0, 0);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private enum Side
-    {
-        Inside,
-        Above,
-        Below,
-    }
+    private sealed record Evaluated(long Time, double Close, int? Keltner);
 
-    /// <summary>The newest version evaluated, and per line level of that bar the side its closes were last strictly on.</summary>
-    private sealed record PairState(long Time, long Seq, double Close, Side? Keltner, Dictionary<double, int> LineSides);
+    /// <summary>The newest version of the bar not yet closed, and the position of its first version seen.</summary>
+    private sealed record Forming(BarRecord Bar, long FirstPosition);
+
+    private sealed class PairEvaluation
+    {
+        public long Resume { get; set; }
+
+        public Evaluated? Last { get; set; }
+
+        public Forming? Pending { get; set; }
+    }
 }

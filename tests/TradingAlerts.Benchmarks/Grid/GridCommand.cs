@@ -17,13 +17,14 @@ internal static class GridCommand
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var rounds = new Option<int>("--rounds") { Description = "backfill: rounds of grid and COPY (medians reported)", DefaultValueFactory = _ => 3 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness, wakeup (polling vs notifications: idle CPU, latency) or storage (pglz vs lz4); or the silo processes at realistic history: coldstart, failover (comma-separated), or cache (distinct limits against the response cache)" };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness, wakeup (polling vs notifications: idle CPU, latency) or storage (pglz vs lz4); webhook (alert delivery throughput and latency, the alert engine as a process); or the silo processes at realistic history: coldstart, failover (comma-separated), or cache (distinct limits against the response cache)" };
         var file = new Option<string?>("--collector-file") { Description = "coldstart/failover: reuse this collector file (written there and kept when missing)" };
         var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover/cache: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
         var requests = new Option<int>("--requests") { Description = "cache: distinct limit values sent (1..N)", DefaultValueFactory = _ => 5_000 };
         var idle = new Option<int>("--idle-seconds") { Description = "wakeup: seconds the collector file stays idle while CPU is measured", DefaultValueFactory = _ => 30 };
         var encoding = new Option<string?>("--accept-encoding") { Description = "cache: the Accept-Encoding of every request (e.g. br); none by default, as curl sends" };
-        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, rounds, updates, only, file, siloEnv, requests, encoding, idle };
+        var liveSeconds = new Option<int>("--live-seconds") { Description = "webhook: seconds of live cycles whose alerts' latency is measured", DefaultValueFactory = _ => 60 };
+        var command = new Command("grid", "Backfill ingest vs the seed's sync and a raw COPY; freshness; memory") { postgres, days, rounds, updates, only, file, siloEnv, requests, encoding, idle, liveSeconds };
         command.SetAction(async parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -46,6 +47,12 @@ internal static class GridCommand
             if (part is "wakeup")
             {
                 await WakeupBenchmark.RunAsync(admin, parse.GetValue(updates), TimeSpan.FromSeconds(parse.GetValue(idle)), output);
+                return 0;
+            }
+
+            if (part is "webhook")
+            {
+                await Alerts.WebhookBenchmark.RunAsync(admin, parse.GetValue(days), TimeSpan.FromSeconds(parse.GetValue(liveSeconds)), output);
                 return 0;
             }
 
