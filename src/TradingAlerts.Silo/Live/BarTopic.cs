@@ -1,79 +1,41 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Client;
-using TradingAlerts.Grains.Signals;
-using TradingAlerts.Silo.Api;
 
 namespace TradingAlerts.Silo.Live;
 
 /// <summary>
-/// The bars of one pair: each update becomes a <c>bar</c> event in the indicators endpoint's shape, holding
-/// the changed bars, with the structures (fractals, lines, zigzag, keltner) of the pair's latest bar.
+/// The bars of one pair: each change set the grain pushes becomes one <see cref="BarEvent"/> (rendered once per tier
+/// for all streams), carrying the structures of the pair's latest bar.
 /// </summary>
-internal sealed class BarTopic : LiveTopic
+internal sealed class BarTopic(Pair pair, ILogger logger) : LiveTopic(KeyOf(pair), logger)
 {
-    public const string EventType = "bar";
-
-    private readonly Pair _pair;
-    private readonly ITimeframeGrain _grain;
-    private BarRecord? _latest; // the pump's own
-
-    public BarTopic(Pair pair, IGrainFactory grains, ILogger logger)
-        : base(KeyOf(pair), logger)
-    {
-        _pair = pair;
-        _grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
-    }
+    private BarVersion? _latest; // the pump's own
 
     public static string KeyOf(Pair pair) => $"bars:{pair.Key}";
 
     protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
     {
-        var subscription = subscriptions.SubscribeBars([_pair], Inbox<BarUpdate>());
+        var subscription = subscriptions.SubscribeBars([pair], Inbox<BarUpdate>());
         return (subscription, subscription.FirstRound);
     }
 
-    protected override async Task<LiveEvent> CurrentAsync()
+    protected override Task PublishAsync(object update, IReadOnlyList<LiveClient> clients)
     {
-        if (await _grain.GetLatest() is { } latest)
+        var changes = ((BarUpdate)update).Changes;
+        _latest = BarEvent.Newest(_latest, changes.Bars);
+        var live = new BarEvent(pair, changes, reset: false, _latest?.Bar.Indicators);
+        if (changes.Reset)
         {
-            Track(latest);
+            // The grain could not say what changed (a new activation without a store): every stream catches up itself.
+            live = new BarEvent(pair, changes with { After = long.MaxValue }, reset: false, _latest?.Bar.Indicators);
         }
 
-        BarRecord[] bars = _latest is null ? [] : [_latest];
-        return new LiveEvent(EventType, tier => Render(bars, tier));
-    }
-
-    protected override Task<LiveEvent> UpdateAsync(object update)
-    {
-        var bars = ((BarUpdate)update).Bars;
-        foreach (var bar in bars)
+        foreach (var client in clients)
         {
-            Track(bar);
+            client.Offer(live);
         }
 
-        return Task.FromResult(new LiveEvent(EventType, tier => Render(bars, tier)));
-    }
-
-    /// <summary>Keeps the newest version of the latest bar; a re-sent older version (a join read raced it) is ignored.</summary>
-    private void Track(BarRecord bar)
-    {
-        if (_latest is null || bar.Time > _latest.Time || (bar.Time == _latest.Time && bar.Seq >= _latest.Seq))
-        {
-            _latest = bar;
-        }
-    }
-
-    private byte[] Render(IReadOnlyList<BarRecord> changed, Tier tier)
-    {
-        // The grain sends bars ordered by time then seq: of several versions of one bar the last is current.
-        var bars = changed.Reverse().DistinctBy(b => b.Time).OrderBy(b => b.Time).ToArray();
-        var momentum = bars
-            .Select(b => (b.Time, Candle: MomentumJson.Parse(b.Indicators.MomentumCandles)))
-            .Where(m => m.Candle is not null)
-            .Select(m => m.Candle!.Value with { Time = m.Time }) // keyed by bar time, as the series holds them
-            .ToArray();
-        return IndicatorsResponseJson.Write(ResponseBars.Of(bars, momentum, _latest?.Indicators), _pair, tier);
+        return Task.CompletedTask;
     }
 }
