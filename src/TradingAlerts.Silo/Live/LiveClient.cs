@@ -38,14 +38,16 @@ internal sealed partial class LiveClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Action<LiveClient> _leave;
+    private readonly Action _lagged;
     private Queued? _last;
     private bool _completed;
     private int _nextPending;
     private int _disposed;
 
     public LiveClient(StreamSelection selection, Tier tier, long[]? resumeFrom, IGrainFactory grains, LiveOptions options,
-        TimeProvider time, ILogger logger, Action<LiveClient> leave)
+        TimeProvider time, ILogger logger, Action<LiveClient> leave, Action lagged)
     {
+        _lagged = lagged;
         Selection = selection;
         Tier = tier;
         _grains = grains;
@@ -121,6 +123,7 @@ internal sealed partial class LiveClient : IDisposable
                 state.Pending = true;
                 if (live.After <= state.Sent)
                 {
+                    _lagged();
                     LogLagging(_logger, live.Pair.Key, state.Sent);
                 }
 

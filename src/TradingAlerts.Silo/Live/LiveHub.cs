@@ -22,6 +22,7 @@ internal sealed class LiveHub : IAsyncDisposable
     private readonly ILogger<LiveHub> _logger;
     private readonly CancellationTokenRegistration _stopping;
     private bool _stopped;
+    private long _lagged;
 
     public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime,
         ILogger<LiveHub> logger, ILogger<GridSubscriptions> subscriptionLogger, TimeProvider? time = null)
@@ -53,6 +54,9 @@ internal sealed class LiveHub : IAsyncDisposable
 
     public LiveOptions Settings => _options;
 
+    /// <summary>How often a stream's queue was full and one of its pairs was left to catch up from the grain.</summary>
+    public long Lagged => Interlocked.Read(ref _lagged);
+
     public TimeProvider Time => _time;
 
     /// <summary>
@@ -61,7 +65,7 @@ internal sealed class LiveHub : IAsyncDisposable
     /// </summary>
     public LiveClient Open(StreamSelection selection, Tier tier, long[]? resumeFrom)
     {
-        var client = new LiveClient(selection, tier, resumeFrom, _grains, _options, _time, _logger, Leave);
+        var client = new LiveClient(selection, tier, resumeFrom, _grains, _options, _time, _logger, Leave, () => Interlocked.Increment(ref _lagged));
         lock (_lock)
         {
             if (_stopped)
