@@ -8,6 +8,8 @@
 #   deploy/bench.sh http           # the API under wrk against the original design's read paths (installs wrk if missing)
 #   deploy/bench.sh coldstart      # built silo processes on N days (--days, 30) of all 135 pairs: ingest memory,
 #                                  # cold start (time to every pair served, resident memory), failover (kill -9)
+#   deploy/bench.sh --only stream  # a built silo: SSE delivery latency collector write -> client (1 and 1,000 streams),
+#                                  # catch-up after a reconnect (versions/s from memory and from PostgreSQL)
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
 set -uo pipefail

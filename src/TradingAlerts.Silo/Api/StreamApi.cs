@@ -22,6 +22,7 @@ internal static class StreamApi
     {
         api.MapGet("/stream", StreamMany)
             .RequireStreamSlot()
+            .ProducesEvents()
             .Produces<ApiErrorBody>(StatusCodes.Status400BadRequest)
             .Produces<UpgradeRequiredBody>(StatusCodes.Status403Forbidden)
             .WithName("Stream")
@@ -30,17 +31,23 @@ internal static class StreamApi
         api.MapGet("/stream/{symbol}/{timeframe}", StreamBars)
             .RequirePairAccess()
             .RequireStreamSlot()
+            .ProducesEvents()
             .WithName("StreamBars")
             .WithSummary("Server-sent events: the latest bar, then every changed bar (PRO-only indicators empty for FREE)")
             .WithTags("Live");
         api.MapGet("/stream/confluence/{symbol}", StreamConfluence)
             .RequireConfluenceAccess()
             .RequireStreamSlot()
+            .ProducesEvents()
             .WithName("StreamConfluence")
             .WithSummary("Server-sent events: the current confluence, then every change (PRO)")
             .WithTags("Live");
         return api;
     }
+
+    /// <summary>The 200 in the OpenAPI document: the handlers answer IResult (an error envelope, or the events).</summary>
+    private static RouteHandlerBuilder ProducesEvents(this RouteHandlerBuilder route) =>
+        route.Produces<string>(StatusCodes.Status200OK, "text/event-stream");
 
     public static async Task<IResult> StreamMany(HttpContext context, LiveHub hub, string? pairs, string? confluence)
     {

@@ -162,6 +162,7 @@ public sealed class SseMirror
             bars[bar.Time] = bar;
         }
 
-        _seen[pair] = Math.Max(known ? seen : -1, position);
+        // After a reset the stream is at the reset's position (lower than before when the old one was foreign).
+        _seen[pair] = reset ? position : Math.Max(known ? seen : -1, position);
     }
 }
