@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using IRequest = Microsoft.Playwright.IRequest;
 using TradingAlerts.E2E.Infrastructure;
 
 namespace TradingAlerts.E2E;
@@ -65,7 +66,7 @@ public sealed class LiveFailoverTests(Chromium chromium)
                 b.GetProperty("low").GetDouble(), b.GetProperty("close").GetDouble(),
             }));
             return JsonSerializer.Serialize(JsonSerializer.Deserialize<double[][]>(chart)) == api;
-        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200), () => Task.FromResult($"chart {chart}\napi   {api}\n{silo.LogTail()}"));
+        }, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200), () => Task.FromResult($"chart {chart}\napi   {api}\n{silo.LogTail()}"), TestContext.Current.CancellationToken);
         await page.ScreenshotAsync("chart-EURUSD-M5-after-silo-kill");
         // The browser reports the requests the dead silo could not answer; nothing else may fail.
         page.AssertNoErrors("net::ERR_");
