@@ -24,12 +24,14 @@ internal sealed partial class LiveClient : IDisposable
 
     private static readonly SseItem<byte[]> Heartbeat = new([], "heartbeat");
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryWithoutProgress = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _lock = new();
     private readonly Queue<Queued> _queue = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly PairState[] _pairs;
     private readonly bool[] _symbolPending;
+    private readonly bool[] _symbolMissed;
     private readonly long[] _delivered; // the response loop's own: what the client has received, per pair
     private readonly Dictionary<Pair, int> _pairIndex;
     private readonly Dictionary<string, int> _symbolIndex;
@@ -62,6 +64,7 @@ internal sealed partial class LiveClient : IDisposable
         _delivered = [.. _pairs.Select(p => p.Sent)];
         // A reconnect (resumed or not) is sent the current confluence; a fresh stream too.
         _symbolPending = [.. selection.Symbols.Select(_ => true)];
+        _symbolMissed = new bool[selection.Symbols.Count];
     }
 
     public StreamSelection Selection { get; }
@@ -112,9 +115,16 @@ internal sealed partial class LiveClient : IDisposable
         lock (_lock)
         {
             var state = _pairs[index];
-            if (_completed || state.Pending || live.Position <= state.Sent)
+            if (_completed || live.Position <= state.Sent)
             {
-                return; // a pending pair is caught up from the grain, which covers this change
+                return;
+            }
+
+            if (state.Pending)
+            {
+                // Caught up from the grain instead; remembered, as the catch-up may have read the grain before it.
+                state.Missed = Math.Max(state.Missed, live.Position);
+                return;
             }
 
             if (live.After > state.Sent || _queue.Count >= _options.ClientBuffer)
@@ -151,8 +161,14 @@ internal sealed partial class LiveClient : IDisposable
 
         lock (_lock)
         {
-            if (_completed || _symbolPending[index])
+            if (_completed)
             {
+                return;
+            }
+
+            if (_symbolPending[index])
+            {
+                _symbolMissed[index] = true; // the read under way may predate this change: read again after it
                 return;
             }
 
@@ -236,7 +252,10 @@ internal sealed partial class LiveClient : IDisposable
             {
                 try
                 {
-                    await (pendingPair >= 0 ? CatchUpPairAsync(pendingPair) : CatchUpSymbolAsync(pendingSymbol));
+                    if (pendingPair >= 0 ? !await CatchUpPairAsync(pendingPair) : !await CatchUpSymbolAsync(pendingSymbol))
+                    {
+                        retryAt = _time.GetUtcNow() + RetryWithoutProgress;
+                    }
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -280,8 +299,11 @@ internal sealed partial class LiveClient : IDisposable
         }
     }
 
-    /// <summary>One batch of a pending pair from its grain; the pair is live again once the batch reaches the grain's position.</summary>
-    private async Task CatchUpPairAsync(int index)
+    /// <summary>
+    /// One batch of a pending pair from its grain; the pair is live again once the batch reaches the grain's position.
+    /// False when it brought nothing (a live change skipped meanwhile is not applied by the grain yet): asked again shortly.
+    /// </summary>
+    private async Task<bool> CatchUpPairAsync(int index)
     {
         var pair = Selection.Pairs[index];
         long from;
@@ -297,7 +319,7 @@ internal sealed partial class LiveClient : IDisposable
             var state = _pairs[index];
             if (_completed || !state.Pending || state.Sent != from || state.Mode != mode)
             {
-                return; // superseded (a reset of the whole stream, or the end)
+                return true; // superseded (a reset of the whole stream, or the end)
             }
 
             var reset = changes.Reset;
@@ -311,28 +333,38 @@ internal sealed partial class LiveClient : IDisposable
 
             state.Sent = changes.Position;
             state.Mode = Start.Resume;
-            state.Pending = changes.Position < changes.Current;
+            // Live changes skipped while pending and beyond this answer (it was read before them): another round.
+            state.Pending = changes.Position < changes.Current || state.Missed > changes.Position;
             state.Latest = reset ? BarEvent.Newest(null, bars) : BarEvent.Newest(state.Latest, bars);
             if (bars.Length > 0 || reset || mode != Start.Resume)
             {
                 var live = new BarEvent(pair, changes with { Bars = bars, Reset = reset }, reset || mode == Start.Reset, state.Latest?.Bar.Indicators);
                 Enqueue(new Queued(index, live, null), force: true);
             }
+
+            return !state.Pending || changes.Position != from || bars.Length > 0 || reset;
         }
     }
 
     /// <summary>The current confluence of a pending symbol.</summary>
-    private async Task CatchUpSymbolAsync(int index)
+    private async Task<bool> CatchUpSymbolAsync(int index)
     {
+        lock (_lock)
+        {
+            _symbolMissed[index] = false;
+        }
+
         var json = ConfluenceResponseJson.Write(await _grains.GetGrain<IConfluenceGrain>(Selection.Symbols[index]).GetView());
         lock (_lock)
         {
             if (!_completed && _symbolPending[index])
             {
-                _symbolPending[index] = false;
+                _symbolPending[index] = _symbolMissed[index];
                 Enqueue(new Queued(-1, null, json), force: true);
             }
         }
+
+        return true;
     }
 
     /// <summary>Round robin over pending pairs, then symbols (under the lock).</summary>
@@ -408,6 +440,9 @@ internal sealed partial class LiveClient : IDisposable
         public bool Pending { get; set; }
 
         public Start Mode { get; set; }
+
+        /// <summary>The highest position of a live change skipped while pending.</summary>
+        public long Missed { get; set; } = -1;
 
         /// <summary>The newest bar sent, whose structures catch-up events carry.</summary>
         public BarVersion? Latest { get; set; }
