@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS audjpy_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m15 (
@@ -35,7 +36,8 @@ CREATE TABLE IF NOT EXISTS audjpy_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m30 (
@@ -52,7 +54,8 @@ CREATE TABLE IF NOT EXISTS audjpy_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h1 (
@@ -69,7 +72,8 @@ CREATE TABLE IF NOT EXISTS audjpy_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h2 (
@@ -86,7 +90,8 @@ CREATE TABLE IF NOT EXISTS audjpy_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h4 (
@@ -103,7 +108,8 @@ CREATE TABLE IF NOT EXISTS audjpy_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h8 (
@@ -120,7 +126,8 @@ CREATE TABLE IF NOT EXISTS audjpy_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h12 (
@@ -137,7 +144,8 @@ CREATE TABLE IF NOT EXISTS audjpy_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_d1 (
@@ -154,7 +162,8 @@ CREATE TABLE IF NOT EXISTS audjpy_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m5 (
@@ -171,7 +180,8 @@ CREATE TABLE IF NOT EXISTS audusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m15 (
@@ -188,7 +198,8 @@ CREATE TABLE IF NOT EXISTS audusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m30 (
@@ -205,7 +216,8 @@ CREATE TABLE IF NOT EXISTS audusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h1 (
@@ -222,7 +234,8 @@ CREATE TABLE IF NOT EXISTS audusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h2 (
@@ -239,7 +252,8 @@ CREATE TABLE IF NOT EXISTS audusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h4 (
@@ -256,7 +270,8 @@ CREATE TABLE IF NOT EXISTS audusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h8 (
@@ -273,7 +288,8 @@ CREATE TABLE IF NOT EXISTS audusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h12 (
@@ -290,7 +306,8 @@ CREATE TABLE IF NOT EXISTS audusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_d1 (
@@ -307,7 +324,8 @@ CREATE TABLE IF NOT EXISTS audusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m5 (
@@ -324,7 +342,8 @@ CREATE TABLE IF NOT EXISTS btcusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m15 (
@@ -341,7 +360,8 @@ CREATE TABLE IF NOT EXISTS btcusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m30 (
@@ -358,7 +378,8 @@ CREATE TABLE IF NOT EXISTS btcusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h1 (
@@ -375,7 +396,8 @@ CREATE TABLE IF NOT EXISTS btcusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h2 (
@@ -392,7 +414,8 @@ CREATE TABLE IF NOT EXISTS btcusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h4 (
@@ -409,7 +432,8 @@ CREATE TABLE IF NOT EXISTS btcusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h8 (
@@ -426,7 +450,8 @@ CREATE TABLE IF NOT EXISTS btcusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h12 (
@@ -443,7 +468,8 @@ CREATE TABLE IF NOT EXISTS btcusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_d1 (
@@ -460,7 +486,8 @@ CREATE TABLE IF NOT EXISTS btcusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m5 (
@@ -477,7 +504,8 @@ CREATE TABLE IF NOT EXISTS ethusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m15 (
@@ -494,7 +522,8 @@ CREATE TABLE IF NOT EXISTS ethusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m30 (
@@ -511,7 +540,8 @@ CREATE TABLE IF NOT EXISTS ethusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h1 (
@@ -528,7 +558,8 @@ CREATE TABLE IF NOT EXISTS ethusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h2 (
@@ -545,7 +576,8 @@ CREATE TABLE IF NOT EXISTS ethusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h4 (
@@ -562,7 +594,8 @@ CREATE TABLE IF NOT EXISTS ethusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h8 (
@@ -579,7 +612,8 @@ CREATE TABLE IF NOT EXISTS ethusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h12 (
@@ -596,7 +630,8 @@ CREATE TABLE IF NOT EXISTS ethusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_d1 (
@@ -613,7 +648,8 @@ CREATE TABLE IF NOT EXISTS ethusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m5 (
@@ -630,7 +666,8 @@ CREATE TABLE IF NOT EXISTS eurusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m15 (
@@ -647,7 +684,8 @@ CREATE TABLE IF NOT EXISTS eurusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m30 (
@@ -664,7 +702,8 @@ CREATE TABLE IF NOT EXISTS eurusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h1 (
@@ -681,7 +720,8 @@ CREATE TABLE IF NOT EXISTS eurusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h2 (
@@ -698,7 +738,8 @@ CREATE TABLE IF NOT EXISTS eurusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h4 (
@@ -715,7 +756,8 @@ CREATE TABLE IF NOT EXISTS eurusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h8 (
@@ -732,7 +774,8 @@ CREATE TABLE IF NOT EXISTS eurusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h12 (
@@ -749,7 +792,8 @@ CREATE TABLE IF NOT EXISTS eurusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_d1 (
@@ -766,7 +810,8 @@ CREATE TABLE IF NOT EXISTS eurusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
@@ -783,7 +828,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
@@ -800,7 +846,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
@@ -817,7 +864,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
@@ -834,7 +882,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
@@ -851,7 +900,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
@@ -868,7 +918,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
@@ -885,7 +936,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
@@ -902,7 +954,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
@@ -919,7 +972,8 @@ CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m5 (
@@ -936,7 +990,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m15 (
@@ -953,7 +1008,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m30 (
@@ -970,7 +1026,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h1 (
@@ -987,7 +1044,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h2 (
@@ -1004,7 +1062,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h4 (
@@ -1021,7 +1080,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h8 (
@@ -1038,7 +1098,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h12 (
@@ -1055,7 +1116,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_d1 (
@@ -1072,7 +1134,8 @@ CREATE TABLE IF NOT EXISTS gbpusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m5 (
@@ -1089,7 +1152,8 @@ CREATE TABLE IF NOT EXISTS ndx100_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m15 (
@@ -1106,7 +1170,8 @@ CREATE TABLE IF NOT EXISTS ndx100_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m30 (
@@ -1123,7 +1188,8 @@ CREATE TABLE IF NOT EXISTS ndx100_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h1 (
@@ -1140,7 +1206,8 @@ CREATE TABLE IF NOT EXISTS ndx100_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h2 (
@@ -1157,7 +1224,8 @@ CREATE TABLE IF NOT EXISTS ndx100_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h4 (
@@ -1174,7 +1242,8 @@ CREATE TABLE IF NOT EXISTS ndx100_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h8 (
@@ -1191,7 +1260,8 @@ CREATE TABLE IF NOT EXISTS ndx100_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h12 (
@@ -1208,7 +1278,8 @@ CREATE TABLE IF NOT EXISTS ndx100_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_d1 (
@@ -1225,7 +1296,8 @@ CREATE TABLE IF NOT EXISTS ndx100_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m5 (
@@ -1242,7 +1314,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m15 (
@@ -1259,7 +1332,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m30 (
@@ -1276,7 +1350,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h1 (
@@ -1293,7 +1368,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h2 (
@@ -1310,7 +1386,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h4 (
@@ -1327,7 +1404,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h8 (
@@ -1344,7 +1422,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h12 (
@@ -1361,7 +1440,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_d1 (
@@ -1378,7 +1458,8 @@ CREATE TABLE IF NOT EXISTS nzdusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m5 (
@@ -1395,7 +1476,8 @@ CREATE TABLE IF NOT EXISTS us30_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m15 (
@@ -1412,7 +1494,8 @@ CREATE TABLE IF NOT EXISTS us30_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m30 (
@@ -1429,7 +1512,8 @@ CREATE TABLE IF NOT EXISTS us30_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h1 (
@@ -1446,7 +1530,8 @@ CREATE TABLE IF NOT EXISTS us30_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h2 (
@@ -1463,7 +1548,8 @@ CREATE TABLE IF NOT EXISTS us30_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h4 (
@@ -1480,7 +1566,8 @@ CREATE TABLE IF NOT EXISTS us30_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h8 (
@@ -1497,7 +1584,8 @@ CREATE TABLE IF NOT EXISTS us30_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h12 (
@@ -1514,7 +1602,8 @@ CREATE TABLE IF NOT EXISTS us30_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_d1 (
@@ -1531,7 +1620,8 @@ CREATE TABLE IF NOT EXISTS us30_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m5 (
@@ -1548,7 +1638,8 @@ CREATE TABLE IF NOT EXISTS usdcad_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m15 (
@@ -1565,7 +1656,8 @@ CREATE TABLE IF NOT EXISTS usdcad_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m30 (
@@ -1582,7 +1674,8 @@ CREATE TABLE IF NOT EXISTS usdcad_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h1 (
@@ -1599,7 +1692,8 @@ CREATE TABLE IF NOT EXISTS usdcad_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h2 (
@@ -1616,7 +1710,8 @@ CREATE TABLE IF NOT EXISTS usdcad_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h4 (
@@ -1633,7 +1728,8 @@ CREATE TABLE IF NOT EXISTS usdcad_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h8 (
@@ -1650,7 +1746,8 @@ CREATE TABLE IF NOT EXISTS usdcad_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h12 (
@@ -1667,7 +1764,8 @@ CREATE TABLE IF NOT EXISTS usdcad_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_d1 (
@@ -1684,7 +1782,8 @@ CREATE TABLE IF NOT EXISTS usdcad_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m5 (
@@ -1701,7 +1800,8 @@ CREATE TABLE IF NOT EXISTS usdchf_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m15 (
@@ -1718,7 +1818,8 @@ CREATE TABLE IF NOT EXISTS usdchf_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m30 (
@@ -1735,7 +1836,8 @@ CREATE TABLE IF NOT EXISTS usdchf_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h1 (
@@ -1752,7 +1854,8 @@ CREATE TABLE IF NOT EXISTS usdchf_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h2 (
@@ -1769,7 +1872,8 @@ CREATE TABLE IF NOT EXISTS usdchf_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h4 (
@@ -1786,7 +1890,8 @@ CREATE TABLE IF NOT EXISTS usdchf_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h8 (
@@ -1803,7 +1908,8 @@ CREATE TABLE IF NOT EXISTS usdchf_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h12 (
@@ -1820,7 +1926,8 @@ CREATE TABLE IF NOT EXISTS usdchf_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_d1 (
@@ -1837,7 +1944,8 @@ CREATE TABLE IF NOT EXISTS usdchf_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m5 (
@@ -1854,7 +1962,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m15 (
@@ -1871,7 +1980,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m30 (
@@ -1888,7 +1998,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h1 (
@@ -1905,7 +2016,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h2 (
@@ -1922,7 +2034,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h4 (
@@ -1939,7 +2052,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h8 (
@@ -1956,7 +2070,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h12 (
@@ -1973,7 +2088,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_d1 (
@@ -1990,7 +2106,8 @@ CREATE TABLE IF NOT EXISTS usdjpy_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m5 (
@@ -2007,7 +2124,8 @@ CREATE TABLE IF NOT EXISTS xagusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m15 (
@@ -2024,7 +2142,8 @@ CREATE TABLE IF NOT EXISTS xagusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m30 (
@@ -2041,7 +2160,8 @@ CREATE TABLE IF NOT EXISTS xagusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h1 (
@@ -2058,7 +2178,8 @@ CREATE TABLE IF NOT EXISTS xagusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h2 (
@@ -2075,7 +2196,8 @@ CREATE TABLE IF NOT EXISTS xagusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h4 (
@@ -2092,7 +2214,8 @@ CREATE TABLE IF NOT EXISTS xagusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h8 (
@@ -2109,7 +2232,8 @@ CREATE TABLE IF NOT EXISTS xagusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h12 (
@@ -2126,7 +2250,8 @@ CREATE TABLE IF NOT EXISTS xagusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_d1 (
@@ -2143,7 +2268,8 @@ CREATE TABLE IF NOT EXISTS xagusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m5 (
@@ -2160,7 +2286,8 @@ CREATE TABLE IF NOT EXISTS xauusd_m5 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m15 (
@@ -2177,7 +2304,8 @@ CREATE TABLE IF NOT EXISTS xauusd_m15 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m30 (
@@ -2194,7 +2322,8 @@ CREATE TABLE IF NOT EXISTS xauusd_m30 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h1 (
@@ -2211,7 +2340,8 @@ CREATE TABLE IF NOT EXISTS xauusd_h1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h2 (
@@ -2228,7 +2358,8 @@ CREATE TABLE IF NOT EXISTS xauusd_h2 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h4 (
@@ -2245,7 +2376,8 @@ CREATE TABLE IF NOT EXISTS xauusd_h4 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h8 (
@@ -2262,7 +2394,8 @@ CREATE TABLE IF NOT EXISTS xauusd_h8 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h12 (
@@ -2279,7 +2412,8 @@ CREATE TABLE IF NOT EXISTS xauusd_h12 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_d1 (
@@ -2296,5 +2430,161 @@ CREATE TABLE IF NOT EXISTS xauusd_d1 (
     tema                  DOUBLE PRECISION,
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
-    zigzag                JSONB COMPRESSION lz4
+    zigzag                JSONB COMPRESSION lz4,
+    change_seq            BIGINT           NOT NULL DEFAULT 0
 );
+
+-- change_seq: added to bar tables created without it, and indexed; each step only where missing.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY[
+        'audjpy_m5',
+        'audjpy_m15',
+        'audjpy_m30',
+        'audjpy_h1',
+        'audjpy_h2',
+        'audjpy_h4',
+        'audjpy_h8',
+        'audjpy_h12',
+        'audjpy_d1',
+        'audusd_m5',
+        'audusd_m15',
+        'audusd_m30',
+        'audusd_h1',
+        'audusd_h2',
+        'audusd_h4',
+        'audusd_h8',
+        'audusd_h12',
+        'audusd_d1',
+        'btcusd_m5',
+        'btcusd_m15',
+        'btcusd_m30',
+        'btcusd_h1',
+        'btcusd_h2',
+        'btcusd_h4',
+        'btcusd_h8',
+        'btcusd_h12',
+        'btcusd_d1',
+        'ethusd_m5',
+        'ethusd_m15',
+        'ethusd_m30',
+        'ethusd_h1',
+        'ethusd_h2',
+        'ethusd_h4',
+        'ethusd_h8',
+        'ethusd_h12',
+        'ethusd_d1',
+        'eurusd_m5',
+        'eurusd_m15',
+        'eurusd_m30',
+        'eurusd_h1',
+        'eurusd_h2',
+        'eurusd_h4',
+        'eurusd_h8',
+        'eurusd_h12',
+        'eurusd_d1',
+        'gbpjpy_m5',
+        'gbpjpy_m15',
+        'gbpjpy_m30',
+        'gbpjpy_h1',
+        'gbpjpy_h2',
+        'gbpjpy_h4',
+        'gbpjpy_h8',
+        'gbpjpy_h12',
+        'gbpjpy_d1',
+        'gbpusd_m5',
+        'gbpusd_m15',
+        'gbpusd_m30',
+        'gbpusd_h1',
+        'gbpusd_h2',
+        'gbpusd_h4',
+        'gbpusd_h8',
+        'gbpusd_h12',
+        'gbpusd_d1',
+        'ndx100_m5',
+        'ndx100_m15',
+        'ndx100_m30',
+        'ndx100_h1',
+        'ndx100_h2',
+        'ndx100_h4',
+        'ndx100_h8',
+        'ndx100_h12',
+        'ndx100_d1',
+        'nzdusd_m5',
+        'nzdusd_m15',
+        'nzdusd_m30',
+        'nzdusd_h1',
+        'nzdusd_h2',
+        'nzdusd_h4',
+        'nzdusd_h8',
+        'nzdusd_h12',
+        'nzdusd_d1',
+        'us30_m5',
+        'us30_m15',
+        'us30_m30',
+        'us30_h1',
+        'us30_h2',
+        'us30_h4',
+        'us30_h8',
+        'us30_h12',
+        'us30_d1',
+        'usdcad_m5',
+        'usdcad_m15',
+        'usdcad_m30',
+        'usdcad_h1',
+        'usdcad_h2',
+        'usdcad_h4',
+        'usdcad_h8',
+        'usdcad_h12',
+        'usdcad_d1',
+        'usdchf_m5',
+        'usdchf_m15',
+        'usdchf_m30',
+        'usdchf_h1',
+        'usdchf_h2',
+        'usdchf_h4',
+        'usdchf_h8',
+        'usdchf_h12',
+        'usdchf_d1',
+        'usdjpy_m5',
+        'usdjpy_m15',
+        'usdjpy_m30',
+        'usdjpy_h1',
+        'usdjpy_h2',
+        'usdjpy_h4',
+        'usdjpy_h8',
+        'usdjpy_h12',
+        'usdjpy_d1',
+        'xagusd_m5',
+        'xagusd_m15',
+        'xagusd_m30',
+        'xagusd_h1',
+        'xagusd_h2',
+        'xagusd_h4',
+        'xagusd_h8',
+        'xagusd_h12',
+        'xagusd_d1',
+        'xauusd_m5',
+        'xauusd_m15',
+        'xauusd_m30',
+        'xauusd_h1',
+        'xauusd_h2',
+        'xauusd_h4',
+        'xauusd_h8',
+        'xauusd_h12',
+        'xauusd_d1'
+    ]
+    LOOP
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = t AND column_name = 'change_seq') THEN
+            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS change_seq BIGINT NOT NULL DEFAULT 0', t);
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND tablename = t
+                       AND indexname = t || '_change_seq') THEN
+            EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (change_seq)', t || '_change_seq', t);
+        END IF;
+    END LOOP;
+END
+$$;

@@ -13,7 +13,8 @@ namespace TradingAlerts.Grains;
 
 /// <summary>
 /// One symbol-timeframe pair: the latest bars in memory, every bar written through to PostgreSQL before
-/// it is applied, the pair's signal pushed to the ConfluenceGrain only when it changes. Nothing a bar
+/// it is applied, the pair's signal pushed to the ConfluenceGrain only when it changes. Every change gets
+/// the pair's next change position, written with its row (docs/architecture.md "Change positions"). Nothing a bar
 /// carries can fail an activation or leave a batch half applied: values that cannot be used count as
 /// missing (logged once per activation), and a batch is checked in full before anything changes.
 /// </summary>
@@ -33,6 +34,9 @@ public sealed partial class TimeframeGrain(
     private BarRecord? _latest;
     private TimeframeSignal? _signal;
     private long _version;
+    private long _position;
+    private long _nextPosition;
+    private ChangeLog _changes = null!;
     private long? _lastReceivedAtMs;
     private long? _lastWrittenAtMs;
     private bool _reportedUnusable;
@@ -46,6 +50,16 @@ public sealed partial class TimeframeGrain(
 
         _pair = pair.Value;
         _series = new BarSeries(options.Value.BarCapacity);
+
+        // Positions continue above everything handed out before: with PostgreSQL the highest stored one (every
+        // position is written with its row before anyone hears of it), without it the clock in microsecond-sized
+        // steps, above any earlier activation's unless it handed out more than 1,000 positions a millisecond.
+        _position = store.IsDurable
+            ? await store.PositionAsync(_pair, cancellationToken)
+            : clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _nextPosition = _position;
+        _changes = new ChangeLog(options.Value.ChangeLogCapacity, _position);
+
         // Rehydration: one streamed query for the latest bars, so a grain that moved silos comes back whole. Only what
         // the grain keeps is read: numbers and momentum of every bar, structures of the newest stored bar.
         // A stored value that cannot be used counts as missing; a stored bar without usable prices is skipped.
@@ -54,15 +68,15 @@ public sealed partial class TimeframeGrain(
         long? newestStored = null;
         await foreach (var stored in store.RehydrateAsync(_pair, options.Value.BarCapacity, cancellationToken))
         {
-            newestStored = stored.Time;
-            if (BarCheck.PriceFault(stored) is { } priceFault)
+            newestStored = stored.Bar.Time;
+            if (BarCheck.PriceFault(stored.Bar) is { } priceFault)
             {
-                faults.Add($"{stored.Time}: {priceFault}");
+                faults.Add($"{stored.Bar.Time}: {priceFault}");
                 skipped++;
                 continue;
             }
 
-            _latest = Apply(stored, faults);
+            _latest = Apply(stored.Bar, stored.Position, faults);
         }
 
         if (_latest is not null && _latest.Time != newestStored)
@@ -71,7 +85,7 @@ public sealed partial class TimeframeGrain(
             var at = await store.AtAsync(_pair.Symbol, _latest.Time, 1, cancellationToken);
             if (at.TryGetValue(_pair.Timeframe, out var bars) && bars is [var full] && full.Time == _latest.Time)
             {
-                _latest = Apply(full, faults);
+                _latest = Apply(full, null, faults);
             }
         }
 
@@ -94,8 +108,8 @@ public sealed partial class TimeframeGrain(
         PushLatest();
     }
 
-    /// <summary>One stored bar into the series, its unusable values dropped (faults named with its time).</summary>
-    private BarRecord Apply(BarRecord stored, List<string> faults)
+    /// <summary>One stored bar into the series at its position (null: the held one's), its unusable values dropped (faults named with its time).</summary>
+    private BarRecord Apply(BarRecord stored, long? position, List<string> faults)
     {
         var before = faults.Count;
         var bar = BarCheck.WithoutUnusableValues(stored, faults);
@@ -104,7 +118,7 @@ public sealed partial class TimeframeGrain(
             faults[i] = $"{bar.Time}: {faults[i]}";
         }
 
-        _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles));
+        _series.Apply(bar, MomentumJson.Parse(bar.Indicators.MomentumCandles), position);
         return bar;
     }
 
@@ -122,10 +136,12 @@ public sealed partial class TimeframeGrain(
             throw new ArgumentException(refused);
         }
 
+        // One version per bar time, the highest seq (as the store and the collector file keep it), in time order.
         var faults = new List<string>();
         var ready = bars
             .Select(b => BarCheck.WithoutUnusableValues(b, faults))
             .OrderBy(b => b.Time).ThenBy(b => b.Seq)
+            .GroupBy(b => b.Time).Select(g => g.Last())
             .Select(b => (Bar: b, Momentum: MomentumJson.Parse(b.Indicators.MomentumCandles)))
             .ToList();
         if (faults.Count > 0)
@@ -133,10 +149,29 @@ public sealed partial class TimeframeGrain(
             ReportUnusable("received", faults, 0);
         }
 
-        // Durable next: if the write fails, memory is untouched and the caller's cursor does not move.
-        await store.UpsertAsync(_pair, [.. ready.Select(r => r.Bar)]);
+        // Which versions are changes, decided before anything changes; each gets the next position, in time order.
+        var positions = new Dictionary<long, long>();
+        var next = _nextPosition;
+        var heldChanged = false;
+        foreach (var (bar, momentum) in ready)
+        {
+            var change = _series.WouldChange(bar, momentum);
+            var latestRewritten = bar.Time == _latest?.Time && bar.Indicators != _latest.Indicators;
+            if (change != BarChange.None || latestRewritten || _series.IsBeforeHeld(bar.Time))
+            {
+                positions[bar.Time] = ++next;
+                heldChanged |= change != BarChange.None || latestRewritten;
+            }
+        }
 
-        // From here on nothing can fail: memory, version, latest, signal and notifications change together.
+        // Handed out once, even if the write fails: a write that failed on the way back may have committed them.
+        // The pair's position (what GetPosition answers) moves only once the change is applied.
+        _nextPosition = next;
+
+        // Durable next: if the write fails, memory is untouched and the caller's cursor does not move.
+        await store.UpsertAsync(_pair, [.. ready.Select(r => r.Bar)], positions);
+
+        // From here on nothing can fail: memory, version, position, latest, signal and notifications change together.
         // Freshness counts every delivery, changed or not: it says data is still flowing.
         if (bars.Length > 0)
         {
@@ -145,13 +180,19 @@ public sealed partial class TimeframeGrain(
             _lastWrittenAtMs = written > (_lastWrittenAtMs ?? 0) ? written : _lastWrittenAtMs;
         }
 
-        var changed = new List<BarRecord>(ready.Count);
+        var changed = new List<StoredBar>(positions.Count);
         foreach (var (bar, momentum) in ready)
         {
-            var change = _series.Apply(bar, momentum);
-            if (change != BarChange.None || (bar.Time == _latest?.Time && bar.Indicators != _latest.Indicators))
+            long? position = positions.TryGetValue(bar.Time, out var p) ? p : null;
+            _series.Apply(bar, momentum, position);
+            if (position is { } at)
             {
-                changed.Add(bar);
+                changed.Add(new StoredBar(at, bar));
+                _changes.Add(at, bar);
+            }
+            else
+            {
+                _changes.Refresh(bar);
             }
 
             if (_latest is null || bar.Time >= _latest.Time)
@@ -165,7 +206,13 @@ public sealed partial class TimeframeGrain(
             return 0;
         }
 
-        _version++;
+        var after = _position;
+        _position = changed[^1].Position;
+        if (heldChanged)
+        {
+            _version++;
+        }
+
         var signal = _latest is null ? null : ComputeSignal(_latest);
         if (signal is not null && (_signal is null || !ConfluenceScore.SameSignal(_signal, signal)))
         {
@@ -173,16 +220,14 @@ public sealed partial class TimeframeGrain(
             PushSignal();
         }
 
-        if (changed.Any(b => b.Time == _latest?.Time))
+        if (changed.Any(c => c.Bar.Time == _latest?.Time))
         {
             PushLatest();
         }
 
-        var update = changed.ToArray();
-        // Positions are not built yet (issue 20 step 1): every change is handed out at position 0.
-        var changes = new PairChanges(_pair.Key, 0, 0, [.. update.Select(b => new BarVersion(0, b.Time < _latest!.Time, b))], false, 0);
+        var changes = new PairChanges(_pair.Key, after, _position, Versions(changed), Reset: false, Current: _position);
         _observers.Notify(o => o.OnChanges(changes));
-        events.PublishBars(_pair.Symbol, _pair.Timeframe.Name(), update);
+        events.PublishBars(_pair.Symbol, _pair.Timeframe.Name(), [.. changed.Select(c => c.Bar)]);
         return changed.Count;
     }
 
@@ -201,9 +246,70 @@ public sealed partial class TimeframeGrain(
     public Task<PairFreshness> GetFreshness() =>
         Task.FromResult(new PairFreshness(_series.Count, _series.LatestTime, _lastReceivedAtMs, _lastWrittenAtMs));
 
-    public Task<long> GetPosition() => throw new NotSupportedException("Change positions are not built yet");
+    public Task<long> GetPosition() => Task.FromResult(_position);
 
-    public Task<PairChanges> GetChangesSince(long after, int max) => throw new NotSupportedException("Change positions are not built yet");
+    public async Task<PairChanges> GetChangesSince(long after, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        max = Math.Min(max, MaxChangesPerAnswer);
+        var current = _position;
+        if (after < 0 || after > current)
+        {
+            return Reset(after, max); // never handed out by this pair: a foreign, future or malformed position
+        }
+
+        if (after == current)
+        {
+            return new PairChanges(_pair.Key, after, current, [], Reset: false, Current: current);
+        }
+
+        if (_changes.Covers(after))
+        {
+            return Page(after, current, _changes.Since(after, max), max);
+        }
+
+        if (!store.IsDurable)
+        {
+            return Reset(after, max); // older than memory, and nothing else keeps it
+        }
+
+        // Bounded by current: rows a write in flight has stored already are not changes this grain has applied yet.
+        return Page(after, current, await store.ChangesSinceAsync(_pair, after, current, max), max);
+    }
+
+    /// <summary>Most versions one GetChangesSince answer carries, whatever was asked: ask again from its Position.</summary>
+    public const int MaxChangesPerAnswer = 10_000;
+
+    /// <summary>A full page ends at its last version (more may follow); a short one has everything up to <paramref name="current"/>.</summary>
+    private PairChanges Page(long after, long current, List<StoredBar> found, int max) =>
+        new(_pair.Key, after, found.Count == max ? found[^1].Position : current, Versions(found), Reset: false, Current: current);
+
+    /// <summary>
+    /// The current state instead of changes: the latest <paramref name="max"/> held bars at their positions, the latest
+    /// whole, the others whole when the change log still holds them (else as held: numbers and momentum, no structures).
+    /// </summary>
+    private PairChanges Reset(long after, int max)
+    {
+        var n = Math.Min(max, _series.Count);
+        var found = new List<StoredBar>(n);
+        for (var i = _series.Count - n; i < _series.Count; i++)
+        {
+            var (time, position) = (_series.TimeAt(i), _series.PositionAt(i));
+            var bar = _latest is { } latest && latest.Time == time ? latest
+                : _changes.Find(position) is { } logged && logged.Time == time ? logged
+                : _series.BarAt(_pair.Timeframe, i);
+            found.Add(new StoredBar(position, bar));
+        }
+
+        return new PairChanges(_pair.Key, after, _position, Versions(found), Reset: true, Current: _position);
+    }
+
+    /// <summary>Closed: a later bar of the pair exists now, as the version is handed out.</summary>
+    private BarVersion[] Versions(List<StoredBar> found)
+    {
+        var latest = _latest?.Time;
+        return [.. found.Select(s => new BarVersion(s.Position, s.Bar.Time < latest, s.Bar))];
+    }
 
     public Task Subscribe(IBarObserver observer)
     {

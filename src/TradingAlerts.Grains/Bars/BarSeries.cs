@@ -3,9 +3,10 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Grains.Bars;
 
 /// <summary>
-/// The latest bars of one pair in a fixed-capacity ring of struct arrays (about 90 bytes a bar, no
-/// per-bar objects or JSON strings). Bars stay in time order: a new bar is appended (evicting the
-/// oldest when full), a bar with a held time replaces it in place, a late bar is inserted in order.
+/// The latest bars of one pair in a fixed-capacity ring of struct arrays (about 98 bytes a bar, no
+/// per-bar objects or JSON strings), each with the change position of its held version. Bars stay in time
+/// order: a new bar is appended (evicting the oldest when full), a bar with a held time replaces it in
+/// place, a late bar is inserted in order.
 /// </summary>
 public sealed class BarSeries
 {
@@ -13,6 +14,7 @@ public sealed class BarSeries
     private readonly double[] _open, _high, _low, _close, _tema, _hrma, _smma;
     private readonly sbyte[] _momentum; // +1 bullish, −1 bearish, 0 none
     private readonly float[] _momentumRatio;
+    private readonly long[] _position;
     private int _start;
 
     public BarSeries(int capacity)
@@ -29,6 +31,7 @@ public sealed class BarSeries
         _smma = new double[capacity];
         _momentum = new sbyte[capacity];
         _momentumRatio = new float[capacity];
+        _position = new long[capacity];
     }
 
     public int Capacity { get; }
@@ -43,18 +46,49 @@ public sealed class BarSeries
 
     public double CloseAt(int i) => _close[Physical(i)];
 
-    /// <summary>Applies one bar; <paramref name="momentum"/> is its momentum candle, if any.</summary>
-    public BarChange Apply(BarRecord bar, MomentumCandleInfo? momentum)
+    /// <summary>Change position of the held version at logical index <paramref name="i"/>.</summary>
+    public long PositionAt(int i) => _position[Physical(i)];
+
+    /// <summary>What <see cref="Apply"/> would do with the bar, changing nothing.</summary>
+    public BarChange WouldChange(BarRecord bar, MomentumCandleInfo? momentum)
     {
         ArgumentNullException.ThrowIfNull(bar);
         var index = Search(bar.Time);
         if (index >= 0)
         {
-            return Write(index, bar, momentum, onlyIfDifferent: true) ? BarChange.Replaced : BarChange.None;
+            return Same(Physical(index), bar, momentum) ? BarChange.None : BarChange.Replaced;
         }
 
         var position = ~index;
-        if (position == Count)
+        return position == Count ? BarChange.Appended
+            : Count == Capacity && position == 0 ? BarChange.None
+            : BarChange.Inserted;
+    }
+
+    /// <summary>True when a bar at <paramref name="time"/> is older than everything a full buffer holds (it is not kept).</summary>
+    public bool IsBeforeHeld(long time) => Count == Capacity && time < _time[Physical(0)];
+
+    /// <summary>
+    /// Applies one bar; <paramref name="momentum"/> is its momentum candle, if any. <paramref name="position"/> is the
+    /// change position of this version; null keeps the held bar's (a bar not held before gets 0).
+    /// </summary>
+    public BarChange Apply(BarRecord bar, MomentumCandleInfo? momentum, long? position = null)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        var index = Search(bar.Time);
+        if (index >= 0)
+        {
+            var replaced = Write(index, bar, momentum, onlyIfDifferent: true);
+            if (position is { } p)
+            {
+                _position[Physical(index)] = p;
+            }
+
+            return replaced ? BarChange.Replaced : BarChange.None;
+        }
+
+        var at = ~index;
+        if (at == Count)
         {
             if (Count == Capacity)
             {
@@ -64,29 +98,31 @@ public sealed class BarSeries
 
             Count++;
             Write(Count - 1, bar, momentum, onlyIfDifferent: false);
+            _position[Physical(Count - 1)] = position ?? 0;
             return BarChange.Appended;
         }
 
         // A late bar: older than the latest one.
         if (Count == Capacity)
         {
-            if (position == 0)
+            if (at == 0)
             {
                 return BarChange.None; // older than everything held: it belongs to PostgreSQL only
             }
 
             _start = (_start + 1) % Capacity; // drop the oldest to make room
             Count--;
-            position--;
+            at--;
         }
 
-        for (var i = Count; i > position; i--)
+        for (var i = Count; i > at; i--)
         {
             Copy(i - 1, i);
         }
 
         Count++;
-        Write(position, bar, momentum, onlyIfDifferent: false);
+        Write(at, bar, momentum, onlyIfDifferent: false);
+        _position[Physical(at)] = position ?? 0;
         return BarChange.Inserted;
     }
 
@@ -129,11 +165,14 @@ public sealed class BarSeries
     {
         var index = Search(time);
         var i = index >= 0 ? index : ~index - 1;
-        if (i < 0 || i >= Count)
-        {
-            return null;
-        }
+        return i < 0 || i >= Count ? null : BarAt(timeframe, i);
+    }
 
+    /// <summary>The held bar at logical index <paramref name="i"/> (0 = oldest held), without structures.</summary>
+    public BarRecord BarAt(Abstractions.Catalogue.Timeframe timeframe, int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, Count);
         var p = Physical(i);
         var momentum = _momentum[p] == 0
             ? "[]"
@@ -186,18 +225,28 @@ public sealed class BarSeries
         return ~lo;
     }
 
-    private bool Write(int logical, BarRecord bar, MomentumCandleInfo? momentum, bool onlyIfDifferent)
+    /// <summary>True when the bar held at physical index <paramref name="p"/> has exactly these values.</summary>
+    private bool Same(int p, BarRecord bar, MomentumCandleInfo? momentum)
     {
-        var p = Physical(logical);
         var v = bar.Indicators;
         var direction = momentum is { } m ? (sbyte)(m.Bullish ? 1 : -1) : (sbyte)0;
         var ratio = momentum is { } r ? (float)r.BodyRatio : 0f;
-        if (onlyIfDifferent && _open[p] == bar.Open && _high[p] == bar.High && _low[p] == bar.Low && _close[p] == bar.Close
+        return _open[p] == bar.Open && _high[p] == bar.High && _low[p] == bar.Low && _close[p] == bar.Close
             && Same(_tema[p], v.Tema) && Same(_hrma[p], v.Hrma) && Same(_smma[p], v.Smma)
-            && _momentum[p] == direction && _momentumRatio[p] == ratio)
+            && _momentum[p] == direction && _momentumRatio[p] == ratio;
+    }
+
+    private bool Write(int logical, BarRecord bar, MomentumCandleInfo? momentum, bool onlyIfDifferent)
+    {
+        var p = Physical(logical);
+        if (onlyIfDifferent && Same(p, bar, momentum))
         {
             return false;
         }
+
+        var v = bar.Indicators;
+        var direction = momentum is { } m ? (sbyte)(m.Bullish ? 1 : -1) : (sbyte)0;
+        var ratio = momentum is { } r ? (float)r.BodyRatio : 0f;
 
         _time[p] = bar.Time;
         _open[p] = bar.Open;
@@ -225,6 +274,7 @@ public sealed class BarSeries
         _smma[t] = _smma[f];
         _momentum[t] = _momentum[f];
         _momentumRatio[t] = _momentumRatio[f];
+        _position[t] = _position[f];
     }
 
     private static bool Same(double held, double? incoming) =>

@@ -9,7 +9,21 @@ public interface IBarStore
     /// <summary>True when writes are durable somewhere (false in the embedded run without PostgreSQL).</summary>
     bool IsDurable { get; }
 
-    Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes <paramref name="bars"/> (idempotent upsert; per bar time the highest seq wins). A bar with an entry in
+    /// <paramref name="positions"/> (keyed by bar time) gets that change position with its row; the others are
+    /// written as always and keep the position their row has.
+    /// </summary>
+    Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions, CancellationToken cancellationToken = default);
+
+    /// <summary>The pair's highest stored change position, 0 when none: where a new activation continues.</summary>
+    Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stored bars whose change position is in (<paramref name="after"/>, <paramref name="upTo"/>], ordered by
+    /// position, at most <paramref name="max"/>; each row once, at its newest version.
+    /// </summary>
+    Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default);
 
     Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default);
 
@@ -19,7 +33,7 @@ public interface IBarStore
     /// columns (fractals, trendlines, keltner_channels, zigzag) of the newest stored bar only (null on the others).
     /// A store may bound how many of these run at once (the enumeration holds a slot until it ends).
     /// </summary>
-    IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Per timeframe of <paramref name="symbol"/>, the latest <paramref name="count"/> bars that opened at or before
@@ -28,19 +42,24 @@ public interface IBarStore
     Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The embedded run without PostgreSQL: write-through and rehydration are off.</summary>
+/// <summary>The embedded run without PostgreSQL: write-through and rehydration are off, nothing is stored to answer from.</summary>
 public sealed class NoBarStore : IBarStore
 {
     public bool IsDurable => false;
 
-    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default) =>
+    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions, CancellationToken cancellationToken = default) =>
         Task.FromResult(0);
+
+    public Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default) => Task.FromResult(0L);
+
+    public Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new List<StoredBar>());
 
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new List<BarRecord>());
 
-    public IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
-        AsyncEnumerable.Empty<BarRecord>();
+    public IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<StoredBar>();
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new Dictionary<Timeframe, List<BarRecord>>());

@@ -18,6 +18,14 @@ public sealed class GridOptions
     [Range(1, 1_000)]
     public int RehydrationConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Bars whose newest version each TimeframeGrain keeps whole in memory to answer <c>GetChangesSince</c> without
+    /// PostgreSQL (docs/memory.md "Change log": what it costs); older changes are read from PostgreSQL, or answered
+    /// with a reset in the embedded run.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ChangeLogCapacity { get; set; } = 128;
+
     /// <summary>Signal changes each ConfluenceGrain keeps per timeframe for confluence at a past time.</summary>
     [Range(1, 1_000_000)]
     public int ConfluenceHistory { get; set; } = 2_000;

@@ -23,14 +23,25 @@ internal static class BarColumns
     /// <summary>Ordinal of the first indicator column in a row read as <c>timestamp, <see cref="ValueList"/></c>.</summary>
     public const int FirstIndicator = 5;
 
-    /// <summary>The rows of the arrays <see cref="AddArrays"/> binds, one row per bar (JSON text cast to jsonb).</summary>
+    /// <summary>The change position column, after the value columns (docs/architecture.md "Change positions").</summary>
+    public const string ChangeSeq = "change_seq";
+
+    /// <summary>
+    /// The rows of the arrays <see cref="AddArrays"/> binds, one row per bar (JSON text cast to jsonb), as
+    /// <c>timestamp, <see cref="ValueList"/>, <see cref="ChangeSeq"/></c>.
+    /// </summary>
     public static string UnnestSource { get; } =
         "SELECT * FROM unnest(@timestamp, " + string.Join(", ", Ohlc.Select(c => "@" + c)) + ", " +
-        string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Kind == IndicatorKind.Json ? $"@{c.Name}::jsonb[]" : "@" + c.Name)) + ")";
+        string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Kind == IndicatorKind.Json ? $"@{c.Name}::jsonb[]" : "@" + c.Name)) +
+        $", @{ChangeSeq})";
 
-    /// <summary>Binds one array per column of <see cref="UnnestSource"/>.</summary>
-    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<BarRecord> bars)
+    /// <summary>
+    /// Binds one array per column of <see cref="UnnestSource"/>; a bar's change position is its entry in
+    /// <paramref name="positions"/> (by bar time), 0 when it has none (the row keeps the position it has).
+    /// </summary>
+    public static void AddArrays(NpgsqlParameterCollection parameters, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions)
     {
+        parameters.Add(Array(ChangeSeq, NpgsqlDbType.Bigint, bars.Select(b => positions is not null && positions.TryGetValue(b.Time, out var p) ? p : 0L)));
         parameters.Add(Array("timestamp", NpgsqlDbType.TimestampTz, bars.Select(b => DateTime.UnixEpoch.AddSeconds(b.Time))));
         parameters.Add(Array("open", NpgsqlDbType.Double, bars.Select(b => b.Open)));
         parameters.Add(Array("high", NpgsqlDbType.Double, bars.Select(b => b.High)));

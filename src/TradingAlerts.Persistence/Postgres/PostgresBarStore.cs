@@ -34,9 +34,11 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
     /// <summary>
     /// Upserts <paramref name="bars"/> in one statement (arrays unnested server-side). When a bar time
     /// occurs more than once, the version with the highest seq wins, as it would in the collector file.
+    /// A bar with an entry in <paramref name="positions"/> (by bar time) is written with that change position;
+    /// the others keep the row's (0 for a new row) while their values are written as always.
     /// </summary>
     /// <returns>Rows inserted or changed.</returns>
-    public async Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default)
+    public async Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions, CancellationToken cancellationToken = default)
     {
         var latest = LatestVersions(pair, bars);
         if (latest.Count == 0)
@@ -45,13 +47,49 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
         }
 
         await using var command = dataSource.CreateCommand(UpsertSql(pair.TableName, BarColumns.UnnestSource));
-        BarColumns.AddArrays(command.Parameters, latest);
+        BarColumns.AddArrays(command.Parameters, latest, positions);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Upserts without change positions (tools, tests): rows keep theirs, new rows get 0.</summary>
+    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default) =>
+        UpsertAsync(pair, bars, null, cancellationToken);
+
+    /// <summary>The pair's highest change position written (0 when none): where a new activation continues.</summary>
+    public async Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT COALESCE(max({BarColumns.ChangeSeq}), 0) FROM {pair.TableName}");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Rows whose change position is in (<paramref name="after"/>, <paramref name="upTo"/>], ordered by it, at most
+    /// <paramref name="max"/>, every column: one range scan of the change_seq index. A row holds only its newest
+    /// version, so a bar changed several times in the range comes once, at its newest position.
+    /// </summary>
+    public async Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq} FROM {pair.TableName} " +
+            $"WHERE {BarColumns.ChangeSeq} > @after AND {BarColumns.ChangeSeq} <= @upTo ORDER BY {BarColumns.ChangeSeq} LIMIT @max");
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("upTo", upTo);
+        command.Parameters.AddWithValue("max", max);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var bars = new List<StoredBar>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            bars.Add(ReadStored(reader, pair.Timeframe));
+        }
+
+        return bars;
     }
 
     /// <summary>
     /// The bulk path for backfills: binary COPY into a temporary table, then one upsert from it, in one
-    /// transaction. Same result as <see cref="UpsertAsync"/>, far fewer bytes per row on the wire.
+    /// transaction. Same result as <see cref="UpsertAsync(Pair, IReadOnlyList{BarRecord}, CancellationToken)"/>, far
+    /// fewer bytes per row on the wire: no change positions (a backfill is not a change the grid handed out).
     /// </summary>
     public async Task<int> BulkUpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default)
     {
@@ -81,7 +119,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
         }
 
         int changed;
-        await using (var upsert = new NpgsqlCommand(UpsertSql(pair.TableName, "SELECT * FROM bulk_bars"), connection, transaction))
+        await using (var upsert = new NpgsqlCommand(UpsertSql(pair.TableName, $"SELECT timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq} FROM bulk_bars"), connection, transaction))
         {
             changed = await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -113,7 +151,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
     /// structure columns of the newest row only (the JSON of older bars is never sent: a grain keeps only numbers). The
     /// enumeration holds one of <see cref="GridOptions.RehydrationConcurrency"/> slots from its first row to its end.
     /// </summary>
-    public async IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         await _rehydrations.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -124,7 +162,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return ReadBar(reader, pair.Timeframe, 0);
+                yield return ReadStored(reader, pair.Timeframe);
             }
         }
         finally
@@ -176,8 +214,12 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
             Seq: 0, WrittenAtMs: 0);
     }
 
+    /// <summary>A row of <c>timestamp, <see cref="BarColumns.ValueList"/>, change_seq</c>.</summary>
+    private static StoredBar ReadStored(NpgsqlDataReader reader, Timeframe timeframe) =>
+        new(reader.GetInt64(1 + BarColumns.Values.Count), ReadBar(reader, timeframe, 0));
+
     /// <summary>
-    /// The rows <see cref="ReadBar"/> reads, newest <c>@count</c> by an index scan backwards: the structure columns
+    /// The rows <see cref="ReadStored"/> reads, newest <c>@count</c> by an index scan backwards: the structure columns
     /// are NULL except on the newest row, so their TOAST is neither read nor sent for the others.
     /// </summary>
     private static string RehydrateSql(string table)
@@ -185,14 +227,20 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
         // The structures (JSON columns served for the latest bar only); series columns (momentum) every bar keeps.
         var structures = IndicatorCatalogue.Columns.Where(c => c.Kind == IndicatorKind.Json && c.Form == IndicatorForm.Latest).Select(c => c.Name).ToHashSet();
         var selected = BarColumns.Values.Select(c => structures.Contains(c) ? $"CASE WHEN newest THEN {c} END AS {c}" : c);
-        return $"SELECT timestamp, {string.Join(", ", selected)} FROM (SELECT timestamp, {BarColumns.ValueList}, " +
+        return $"SELECT timestamp, {string.Join(", ", selected)}, {BarColumns.ChangeSeq} FROM (SELECT timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq}, " +
             $"row_number() OVER (ORDER BY timestamp DESC) = 1 AS newest FROM {table} ORDER BY timestamp DESC LIMIT @count) latest ORDER BY timestamp";
     }
 
+    /// <summary>
+    /// Values are written when they differ; a change position when it is above the row's (positions only grow, so a
+    /// source row with 0, a bar the grain did not count as changed, keeps the row's own).
+    /// </summary>
     private static string UpsertSql(string table, string source) =>
-        $"INSERT INTO {table} AS t (timestamp, {BarColumns.ValueList}) {source}\n" +
-        $"ON CONFLICT (timestamp) DO UPDATE SET {string.Join(", ", BarColumns.Values.Select(c => $"{c} = excluded.{c}"))}\n" +
-        $"WHERE ({string.Join(", ", BarColumns.Values.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", BarColumns.Values.Select(c => "excluded." + c))})";
+        $"INSERT INTO {table} AS t (timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq}) {source}\n" +
+        $"ON CONFLICT (timestamp) DO UPDATE SET {string.Join(", ", BarColumns.Values.Select(c => $"{c} = excluded.{c}"))}, " +
+        $"{BarColumns.ChangeSeq} = GREATEST(t.{BarColumns.ChangeSeq}, excluded.{BarColumns.ChangeSeq})\n" +
+        $"WHERE ({string.Join(", ", BarColumns.Values.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", BarColumns.Values.Select(c => "excluded." + c))})" +
+        $" OR excluded.{BarColumns.ChangeSeq} > t.{BarColumns.ChangeSeq}";
 
     private static List<BarRecord> LatestVersions(Pair pair, IReadOnlyList<BarRecord> bars)
     {

@@ -42,10 +42,50 @@ public static class PostgresSchemaScripts
                 sql.Append(CultureInfo.InvariantCulture, $",\n    {column.Name,-21} {type}");
             }
 
-            sql.Append("\n);\n");
+            // Last, so a table created before it and migrated below has the same column order.
+            sql.Append(CultureInfo.InvariantCulture, $",\n    {ChangeSeqColumn,-21} {ChangeSeqType}")
+               .Append("\n);\n");
         }
 
+        AppendChangeSeqMigration(sql);
         return sql.ToString();
+    }
+
+    /// <summary>The change position column of every bar table (docs/architecture.md "Change positions").</summary>
+    public const string ChangeSeqColumn = "change_seq";
+
+    private const string ChangeSeqType = "BIGINT           NOT NULL DEFAULT 0";
+
+    /// <summary>The index <c>GetChangesSince</c> reads through, per table.</summary>
+    public static string ChangeSeqIndex(Pair pair) => pair.TableName + "_change_seq";
+
+    /// <summary>
+    /// Tables created before change positions get the column (0: before any position) and every table its index.
+    /// Each step looks in the catalogue first, so a database that has both takes no table lock at all (ALTER TABLE
+    /// takes an exclusive one even when IF NOT EXISTS finds the column).
+    /// </summary>
+    private static void AppendChangeSeqMigration(StringBuilder sql)
+    {
+        sql.Append("\n-- change_seq: added to bar tables created without it, and indexed; each step only where missing.\n")
+           .Append("DO $$\n")
+           .Append("DECLARE\n")
+           .Append("    t text;\n")
+           .Append("BEGIN\n")
+           .Append("    FOREACH t IN ARRAY ARRAY[\n");
+        sql.AppendJoin(",\n", Pair.All.Select(pair => $"        '{pair.TableName}'"))
+           .Append("\n    ]\n")
+           .Append("    LOOP\n")
+           .Append("        IF NOT EXISTS (SELECT 1 FROM information_schema.columns\n")
+           .Append(CultureInfo.InvariantCulture, $"                       WHERE table_schema = current_schema() AND table_name = t AND column_name = '{ChangeSeqColumn}') THEN\n")
+           .Append(CultureInfo.InvariantCulture, $"            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS {ChangeSeqColumn} BIGINT NOT NULL DEFAULT 0', t);\n")
+           .Append("        END IF;\n")
+           .Append("        IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND tablename = t\n")
+           .Append(CultureInfo.InvariantCulture, $"                       AND indexname = t || '_{ChangeSeqColumn}') THEN\n")
+           .Append(CultureInfo.InvariantCulture, $"            EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I ({ChangeSeqColumn})', t || '_{ChangeSeqColumn}', t);\n")
+           .Append("        END IF;\n")
+           .Append("    END LOOP;\n")
+           .Append("END\n")
+           .Append("$$;\n");
     }
 
     /// <summary>

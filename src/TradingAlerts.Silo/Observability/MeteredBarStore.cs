@@ -10,12 +10,12 @@ internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IB
 {
     public bool IsDurable => inner.IsDurable;
 
-    public async Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default)
+    public async Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var written = await inner.UpsertAsync(pair, bars, cancellationToken).ConfigureAwait(false);
+            var written = await inner.UpsertAsync(pair, bars, positions, cancellationToken).ConfigureAwait(false);
             metrics.RecordWrite(pair.Symbol, bars.Count, start, ok: true);
             return written;
         }
@@ -29,7 +29,13 @@ internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IB
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         inner.LatestAsync(pair, count, cancellationToken);
 
-    public IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
+    public Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default) =>
+        inner.PositionAsync(pair, cancellationToken);
+
+    public Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default) =>
+        inner.ChangesSinceAsync(pair, after, upTo, max, cancellationToken);
+
+    public IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         inner.RehydrateAsync(pair, count, cancellationToken);
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>

@@ -53,7 +53,7 @@ public sealed class RehydrationGauge(IBarStore inner) : IBarStore
         }
     }
 
-    public async IAsyncEnumerable<BarRecord> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var first = true;
         await foreach (var bar in inner.RehydrateAsync(pair, count, cancellationToken))
@@ -68,8 +68,13 @@ public sealed class RehydrationGauge(IBarStore inner) : IBarStore
         }
     }
 
-    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default) =>
-        inner.UpsertAsync(pair, bars, cancellationToken);
+    public Task<int> UpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, IReadOnlyDictionary<long, long>? positions, CancellationToken cancellationToken = default) =>
+        inner.UpsertAsync(pair, bars, positions, cancellationToken);
+
+    public Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default) => inner.PositionAsync(pair, cancellationToken);
+
+    public Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default) =>
+        inner.ChangesSinceAsync(pair, after, upTo, max, cancellationToken);
 
     public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         inner.LatestAsync(pair, count, cancellationToken);

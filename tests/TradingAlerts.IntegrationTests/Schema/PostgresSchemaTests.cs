@@ -28,7 +28,7 @@ public sealed class PostgresSchemaTests(SchemaDatabase db) : IClassFixture<Schem
             ("fractals", "jsonb", true), ("horizontal_trendlines", "jsonb", true), ("diagonal_trendlines", "jsonb", true),
             ("momentum_candles", "jsonb", true), ("keltner_channels", "jsonb", true),
             ("tema", "double precision", true), ("hrma", "double precision", true), ("smma", "double precision", true),
-            ("zigzag", "jsonb", true),
+            ("zigzag", "jsonb", true), ("change_seq", "bigint", false),
         ];
         var columns = await db.QueryAsync(
             "SELECT table_name, column_name, data_type, is_nullable = 'YES' FROM information_schema.columns " +

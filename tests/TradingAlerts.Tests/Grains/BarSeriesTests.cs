@@ -10,6 +10,29 @@ public class BarSeriesTests
         new(Timeframe.M5, time, close, close, close, close, IndicatorValues.None with { Tema = tema }, 1, 1);
 
     [Fact]
+    public void WouldChange_says_what_Apply_does_without_changing_anything_and_positions_follow_their_bars()
+    {
+        var series = new BarSeries(3);
+        series.Apply(Bar(300, 1), null, position: 1);
+        series.Apply(Bar(900, 3), null, position: 2);
+        Assert.Equal(BarChange.Appended, series.WouldChange(Bar(1200, 4), null));
+        Assert.Equal(BarChange.Inserted, series.WouldChange(Bar(600, 2), null));
+        Assert.Equal(BarChange.Replaced, series.WouldChange(Bar(900, 3.5), null));
+        Assert.Equal(BarChange.None, series.WouldChange(Bar(900, 3), null));
+        Assert.Equal([300L, 900], series.Snapshot("k", 1, 10, null).Time);
+
+        series.Apply(Bar(600, 2), null, position: 3); // inserted: positions move with their bars
+        Assert.Equal([1L, 3, 2], Enumerable.Range(0, series.Count).Select(series.PositionAt));
+        series.Apply(Bar(900, 3), null); // no position given: the held one stays
+        Assert.Equal(2, series.PositionAt(2));
+        Assert.True(series.IsBeforeHeld(0));
+        Assert.Equal(BarChange.None, series.WouldChange(Bar(0, 0), null));
+        series.Apply(Bar(1200, 4), null, position: 4); // the oldest falls out
+        Assert.Equal([3L, 2, 4], Enumerable.Range(0, series.Count).Select(series.PositionAt));
+        Assert.False(series.IsBeforeHeld(900));
+    }
+
+    [Fact]
     public void New_bars_append_and_the_oldest_falls_out_when_full()
     {
         var series = new BarSeries(3);

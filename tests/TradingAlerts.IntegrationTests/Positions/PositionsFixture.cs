@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.TestingHost;
+using TradingAlerts.Grains;
+using TradingAlerts.Grains.Bars;
+using TradingAlerts.Grains.Events;
+using TradingAlerts.Grains.Options;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.Persistence.Postgres;
+
+namespace TradingAlerts.IntegrationTests.Positions;
+
+/// <summary>
+/// A real one-silo cluster writing through to a fresh PostgreSQL database, with a change log of only
+/// <see cref="ChangeLogCapacity"/> bars per pair (so tests can ask below it), that a test can restart whole.
+/// Without a database (<see cref="StartEmbeddedAsync"/>) it is the embedded run.
+/// </summary>
+public sealed class PositionsFixture : IAsyncLifetime
+{
+    public const int ChangeLogCapacity = 8;
+    public const int BarCapacity = 500;
+
+    private readonly SchemaDatabase _database = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public SchemaDatabase Database => _database;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        Cluster = await StartAsync(_database.ConnectionString);
+    }
+
+    /// <summary>The whole cluster stopped and a new one started on the same database (every activation is new).</summary>
+    public async Task RestartAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Cluster = await StartAsync(_database.ConnectionString);
+    }
+
+    /// <summary>A separate cluster without PostgreSQL, as the embedded run (the caller disposes it).</summary>
+    public static Task<InProcessTestCluster> StartEmbeddedAsync() => StartAsync(null);
+
+    private static async Task<InProcessTestCluster> StartAsync(string? connectionString)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GridStorage.Name);
+            if (connectionString is null)
+            {
+                silo.Services.AddSingleton<IBarStore, NoBarStore>();
+            }
+            else
+            {
+                silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
+                silo.Services.AddSingleton<IBarStore, PostgresBarStore>();
+            }
+
+            silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
+            silo.Services.AddOptions<GridOptions>().Configure(o => (o.BarCapacity, o.ChangeLogCapacity) = (BarCapacity, ChangeLogCapacity));
+            silo.Services.TryAddSingleton(TimeProvider.System);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
