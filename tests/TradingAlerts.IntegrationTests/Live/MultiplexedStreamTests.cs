@@ -180,13 +180,17 @@ public sealed class MultiplexedStreamTests(MultiplexedStreamFixture fixture) : I
     private async Task Ingest(string symbol, params BarRecord[] bars)
     {
         var rows = bars.Select((b, i) => b with { Seq = i + 1 }).ToArray();
-        await Grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, "multiplexed-stream", rows, rows.Length));
+        // A source of its own per call: a source's seq only grows, so a reused one would be taken for a re-send.
+        await Grains.GetGrain<ISymbolGrain>(symbol).Ingest(new IngestBatch(symbol, $"multiplexed-stream-{Guid.NewGuid():N}", rows, rows.Length));
     }
 
     private static async Task ReadUntil(Reader stream, SseMirror mirror, Func<bool> done, List<string>? types = null)
     {
+        var deadline = TimeProvider.System.GetTimestamp();
         while (!done())
         {
+            Assert.True(TimeProvider.System.GetElapsedTime(deadline) < Bounded,
+                $"the stream did not get there within {Bounded}: {mirror.Events} events, types {string.Join(",", types ?? [])}, breaches {string.Join("; ", mirror.Breaches)}");
             var item = await stream.Next(Bounded);
             if (item.EventType != "heartbeat")
             {
