@@ -39,8 +39,16 @@ internal static class StreamCursor
     /// </summary>
     public static long[]? TryDecode(string id, StreamSelection selection, DateTimeOffset now, TimeSpan maxAge, out string why)
     {
-        Span<byte> bytes = stackalloc byte[Math.Min(4096, Base64Url.GetMaxDecodedLength(id.Length))];
-        if (id.Length > 5000 || !Base64Url.TryDecodeFromChars(id, bytes, out var length) || length < 1 + HashLength || bytes[0] != Format)
+        if (id.Length > 5000)
+        {
+            why = "malformed";
+            return null;
+        }
+
+        Span<byte> bytes = stackalloc byte[Base64Url.GetMaxDecodedLength(id.Length) + 3];
+        // The status form: whatever a client sends, it never throws.
+        if (Base64Url.DecodeFromChars(id, bytes, out _, out var length) != System.Buffers.OperationStatus.Done
+            || length < 1 + HashLength || bytes[0] != Format)
         {
             why = "malformed";
             return null;
