@@ -77,7 +77,7 @@ internal sealed class LiveHub : IAsyncDisposable
 
             foreach (var pair in selection.Pairs)
             {
-                Join(client, BarTopic.KeyOf(pair), () => new BarTopic(pair, _logger));
+                Join(client, BarTopic.KeyOf(pair), () => new BarTopic(pair, _grains, _options.PositionCheckInterval, _logger));
             }
 
             foreach (var symbol in selection.Symbols)

@@ -22,6 +22,13 @@ public sealed class LiveOptions
     [Range(1, 100_000)]
     public int CatchUpBatch { get; set; } = 500;
 
+    /// <summary>
+    /// How often each followed pair's grain position is checked on this silo, so that a change its subscription did
+    /// not deliver (a grain re-activated after a silo loss, a lapsed observer) reaches the streams within this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PositionCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Pairs plus confluence symbols one stream may follow (all 135 pairs and 15 symbols fit); more are 400.</summary>
     [Range(1, 10_000)]
     public int MaxItemsPerStream { get; set; } = 150;

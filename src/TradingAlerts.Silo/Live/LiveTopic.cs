@@ -34,6 +34,10 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
         var (subscription, firstRound) = Subscribe(subscriptions);
         _subscription = subscription;
         _pump = Task.Run(() => PumpAsync(firstRound));
+        if (ProbeInterval is { } every)
+        {
+            _ = Task.Run(() => ProbeAsync(every));
+        }
     }
 
     /// <summary>Joins <paramref name="client"/>; the task completes when the topic serves it.</summary>
@@ -75,7 +79,10 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
     /// <summary>The inbox as a writer of <typeparamref name="T"/>: observer callbacks never block the grain.</summary>
     protected ChannelWriter<T> Inbox<T>() => new InboxWriter<T>(_inbox.Writer);
 
-    /// <summary>Offers an update the subscription delivered to <paramref name="clients"/>.</summary>
+    /// <summary>How often the pump is handed a <see cref="Probe"/> (to check the grain itself); null: never.</summary>
+    protected virtual TimeSpan? ProbeInterval => null;
+
+    /// <summary>Offers an update the subscription delivered (or a <see cref="Probe"/>) to <paramref name="clients"/>.</summary>
     protected abstract Task PublishAsync(object update, IReadOnlyList<LiveClient> clients);
 
     private async Task PumpAsync(Task firstRound)
@@ -122,6 +129,21 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: an update could not be offered")]
     private static partial void LogUpdateDropped(ILogger logger, Exception exception, string topic);
+
+    /// <summary>Ends with the inbox (the topic stopped).</summary>
+    private async Task ProbeAsync(TimeSpan every)
+    {
+        using var timer = new PeriodicTimer(every);
+        while (await timer.WaitForNextTickAsync() && _inbox.Writer.TryWrite(Probe.Instance))
+        {
+        }
+    }
+
+    /// <summary>A tick of <see cref="ProbeInterval"/>, handled by the pump in order with the updates.</summary>
+    protected sealed class Probe
+    {
+        public static readonly Probe Instance = new();
+    }
 
     private sealed record Joining(LiveClient Client, TaskCompletionSource Joined);
 
