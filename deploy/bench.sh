@@ -11,6 +11,8 @@
 #   deploy/bench.sh --only wakeup  # how the agent learns of writes: idle CPU and write -> grain latency, polling vs notified
 #   deploy/bench.sh webhook        # the alert engine as a process POSTing to a local receiver: alerts/s from --days (3)
 #                                  # of history, and bar close -> alert arrival p50/p99 over --live-seconds (60) of live bars
+#   deploy/bench.sh --only stream  # a built silo: SSE delivery latency collector write -> client (1 and 1,000 streams),
+#                                  # catch-up after a reconnect (versions/s from memory and from PostgreSQL)
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
 set -uo pipefail

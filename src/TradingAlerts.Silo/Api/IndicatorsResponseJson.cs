@@ -18,6 +18,13 @@ internal static class IndicatorsResponseJson
     public static byte[] Write(ResponseBars bars, Pair pair, Tier tier) => Write(bars, pair, tier, index: null);
 
     /// <summary>
+    /// A live stream's bar event: the same body, led by what it is about (<c>pair</c>) and the change positions it spans
+    /// (<c>after</c>, <c>position</c>); each bar carries its own <c>position</c>.
+    /// </summary>
+    public static byte[] WriteEvent(ResponseBars bars, Pair pair, Tier tier, long after, long position) =>
+        Write(bars, pair, tier, index: null, head: (after, position));
+
+    /// <summary>
     /// The body of <paramref name="snapshot"/> with where each array's elements start, so that the body of any smaller
     /// limit is a slice of it (<see cref="CachedIndicators"/>); <paramref name="asked"/> is the limit the snapshot was taken at.
     /// </summary>
@@ -28,13 +35,20 @@ internal static class IndicatorsResponseJson
         return index.Build(body, snapshot.Version, snapshot.Count, complete: snapshot.Count < asked, snapshot.Time, snapshot.MomentumCandles);
     }
 
-    private static byte[] Write(ResponseBars bars, Pair pair, Tier tier, CachedIndicators.Index? index)
+    private static byte[] Write(ResponseBars bars, Pair pair, Tier tier, CachedIndicators.Index? index, (long After, long Position)? head = null)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + (bars.Count * 160));
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
             w.WriteBoolean("success", true);
+            if (head is var (after, position))
+            {
+                w.WriteString("pair", pair.Key);
+                w.WriteNumber("after", after);
+                w.WriteNumber("position", position);
+            }
+
             w.WriteStartObject("data");
             w.WriteStartArray("ohlc");
             index?.Open(w);
@@ -48,6 +62,12 @@ internal static class IndicatorsResponseJson
                 w.WriteNumber("low", bars.Low[i]);
                 w.WriteNumber("close", bars.Close[i]);
                 w.WriteNumber("volume", 0);
+                w.WriteBoolean("closed", bars.Closed[i]);
+                if (bars.Positions is { } positions)
+                {
+                    w.WriteNumber("position", positions[i]);
+                }
+
                 w.WriteEndObject();
             }
 

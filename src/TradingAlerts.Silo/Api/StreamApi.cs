@@ -1,51 +1,95 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Silo.Live;
 
 namespace TradingAlerts.Silo.Api;
 
 /// <summary>
-/// Server-sent events: <c>GET /api/stream/{symbol}/{timeframe}</c> (<c>bar</c> events in the indicators shape)
-/// and <c>GET /api/stream/confluence/{symbol}</c> (PRO; <c>confluence</c> events in the confluence shape).
-/// Each starts with the current state, then sends changes as the grains report them, and a <c>heartbeat</c>
-/// event after every quiet interval. Names and tiers are checked by the same filter as on the GET endpoints.
+/// Server-sent events (docs/live-streams.md): <c>GET /api/stream?pairs=…&amp;confluence=…</c>, one stream for any
+/// number of pairs (<c>bar</c> events in the indicators shape, each bar with <c>closed</c> and <c>position</c>) and
+/// confluence symbols (PRO; <c>confluence</c> events in the confluence shape); <c>GET /api/stream/{symbol}/{timeframe}</c>
+/// and <c>GET /api/stream/confluence/{symbol}</c> are its one-item cases. Each event's <c>id:</c> is the resume position
+/// of the whole stream: reconnecting with <c>Last-Event-ID</c> continues with exactly what was missed, on any silo; an id
+/// that cannot be resumed gets a <c>reset</c> with the current state. A <c>heartbeat</c> follows every quiet interval.
+/// Names and tiers are checked before the stream opens, as on the GET endpoints.
 /// </summary>
 internal static class StreamApi
 {
     public static RouteGroupBuilder MapStreamApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/stream", StreamMany)
+            .RequireStreamSlot()
+            .ProducesEvents()
+            .Produces<ApiErrorBody>(StatusCodes.Status400BadRequest)
+            .Produces<UpgradeRequiredBody>(StatusCodes.Status403Forbidden)
+            .WithName("Stream")
+            .WithSummary("Server-sent events of many pairs and confluence symbols in one resumable stream (pairs=EURUSD/M5,EURUSD/H1 or *; confluence=EURUSD or *, PRO)")
+            .WithTags("Live");
         api.MapGet("/stream/{symbol}/{timeframe}", StreamBars)
             .RequirePairAccess()
             .RequireStreamSlot()
+            .ProducesEvents()
             .WithName("StreamBars")
             .WithSummary("Server-sent events: the latest bar, then every changed bar (PRO-only indicators empty for FREE)")
             .WithTags("Live");
         api.MapGet("/stream/confluence/{symbol}", StreamConfluence)
             .RequireConfluenceAccess()
             .RequireStreamSlot()
+            .ProducesEvents()
             .WithName("StreamConfluence")
             .WithSummary("Server-sent events: the current confluence, then every change (PRO)")
             .WithTags("Live");
         return api;
     }
 
-    public static Task<ServerSentEventsResult<byte[]>> StreamBars(HttpContext context, LiveHub hub, string symbol, string timeframe)
+    /// <summary>The 200 in the OpenAPI document: the handlers answer IResult (an error envelope, or the events).</summary>
+    private static RouteHandlerBuilder ProducesEvents(this RouteHandlerBuilder route) =>
+        route.Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+
+    public static async Task<IResult> StreamMany(HttpContext context, LiveHub hub, string? pairs, string? confluence)
     {
-        var (pair, tier) = context.Checked<CheckedPair>();
-        return Stream(context, hub, hub.JoinBars(pair, tier));
+        var tier = CallerTier.Of(context.User);
+        var selection = StreamQuery.TryParse(pairs, confluence, tier, hub.Settings.MaxItemsPerStream, out var error);
+        return selection is null ? error! : await Stream(context, hub, selection, tier);
     }
 
-    public static Task<ServerSentEventsResult<byte[]>> StreamConfluence(HttpContext context, LiveHub hub, string symbol) =>
-        Stream(context, hub, hub.JoinConfluence(context.Checked<CheckedSymbol>().Symbol));
-
-    private static async Task<ServerSentEventsResult<byte[]>> Stream(HttpContext context, LiveHub hub, LiveClient client)
+    public static Task<IResult> StreamBars(HttpContext context, LiveHub hub, string symbol, string timeframe)
     {
-        // Leaves the topic when the request ends however it ends (client gone, error, silo stopping).
+        var (pair, tier) = context.Checked<CheckedPair>();
+        return Stream(context, hub, new StreamSelection([pair], []), tier);
+    }
+
+    public static Task<IResult> StreamConfluence(HttpContext context, LiveHub hub, string symbol)
+    {
+        var (checkedSymbol, tier) = context.Checked<CheckedSymbol>();
+        return Stream(context, hub, new StreamSelection([], [checkedSymbol]), tier);
+    }
+
+    private static async Task<IResult> Stream(HttpContext context, LiveHub hub, StreamSelection selection, Tier tier)
+    {
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        long[]? resumeFrom = null;
+        var reset = false;
+        if (lastEventId.Length > 0)
+        {
+            resumeFrom = StreamCursor.TryDecode(lastEventId, selection, hub.Time.GetUtcNow(), hub.Settings.ResumeWindow, out _);
+            reset = resumeFrom is null; // malformed, another selection's or expired: start over with a reset, never an error
+        }
+
+        var client = hub.Open(selection, tier, resumeFrom);
+        // Leaves the topics when the request ends however it ends (client gone, error, silo stopping).
         context.Response.RegisterForDispose(client);
+        if (reset)
+        {
+            client.ResetAll();
+        }
+
         EndAtTokenExpiry(context, client);
-        // The current state is read before the 200 goes out: if the grain cannot serve it the caller gets a 500.
-        await client.Ready.Task.WaitAsync(context.RequestAborted);
+        // The first state is read before the 200 goes out: if a grain cannot serve it the caller gets a 500.
+        await client.OpenAsync(context.RequestAborted);
         // nginx and similar proxies would otherwise buffer the stream.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(client.ReadAllAsync(hub.HeartbeatInterval, context.RequestAborted));

@@ -2,78 +2,73 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Client;
-using TradingAlerts.Grains.Signals;
-using TradingAlerts.Silo.Api;
 
 namespace TradingAlerts.Silo.Live;
 
 /// <summary>
-/// The bars of one pair: each update becomes a <c>bar</c> event in the indicators endpoint's shape, holding
-/// the changed bars, with the structures (fractals, lines, zigzag, keltner) of the pair's latest bar.
+/// The bars of one pair: each change set the grain pushes becomes one <see cref="BarEvent"/> (rendered once per tier
+/// for all streams), carrying the structures of the pair's latest bar.
 /// </summary>
-internal sealed class BarTopic : LiveTopic
+internal sealed class BarTopic(Pair pair, IGrainFactory grains, TimeSpan probeEvery, ILogger logger) : LiveTopic(KeyOf(pair), logger)
 {
-    public const string EventType = "bar";
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Pair _pair;
-    private readonly ITimeframeGrain _grain;
-    private BarRecord? _latest; // the pump's own
+    private readonly ITimeframeGrain _grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
+    private BarVersion? _latest; // the pump's own
+    private long _position = -1; // the pump's own: the highest position the subscription delivered
 
-    public BarTopic(Pair pair, IGrainFactory grains, ILogger logger)
-        : base(KeyOf(pair), logger)
-    {
-        _pair = pair;
-        _grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
-    }
+    /// <summary>
+    /// The subscription is not relied on to be gap-free or even alive (a grain re-activated elsewhere forgets its
+    /// observers until the next renewal): the grain's position is checked this often, and a change the subscription did
+    /// not bring becomes a gap every stream fills from the grain itself.
+    /// </summary>
+    protected override TimeSpan? ProbeInterval => probeEvery;
 
     public static string KeyOf(Pair pair) => $"bars:{pair.Key}";
 
     protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
     {
-        var subscription = subscriptions.SubscribeBars([_pair], Inbox<BarUpdate>());
+        var subscription = subscriptions.SubscribeBars([pair], Inbox<BarUpdate>());
         return (subscription, subscription.FirstRound);
     }
 
-    protected override async Task<LiveEvent> CurrentAsync()
+    protected override async Task PublishAsync(object update, IReadOnlyList<LiveClient> clients)
     {
-        if (await _grain.GetLatest() is { } latest)
+        if (update is Probe)
         {
-            Track(latest);
+            if (clients.Count == 0)
+            {
+                return;
+            }
+
+            var position = await _grain.GetPosition().WaitAsync(ProbeTimeout);
+            if (position > _position)
+            {
+                _position = position;
+                // No versions, only "the pair is at this position": a stream behind it catches up from the grain.
+                var nudge = new BarEvent(pair, new PairChanges(pair.Key, position, position, [], false, position), reset: false, null);
+                foreach (var client in clients)
+                {
+                    client.Offer(nudge);
+                }
+            }
+
+            return;
         }
 
-        BarRecord[] bars = _latest is null ? [] : [_latest];
-        return new LiveEvent(EventType, tier => Render(bars, tier));
-    }
-
-    protected override Task<LiveEvent> UpdateAsync(object update)
-    {
-        var bars = ((BarUpdate)update).Bars;
-        foreach (var bar in bars)
+        var changes = ((BarUpdate)update).Changes;
+        _position = Math.Max(_position, changes.Position);
+        _latest = BarEvent.Newest(_latest, changes.Bars);
+        var live = new BarEvent(pair, changes, reset: false, _latest?.Bar.Indicators);
+        if (changes.Reset)
         {
-            Track(bar);
+            // The grain could not say what changed (a new activation without a store): every stream catches up itself.
+            live = new BarEvent(pair, changes with { After = long.MaxValue }, reset: false, _latest?.Bar.Indicators);
         }
 
-        return Task.FromResult(new LiveEvent(EventType, tier => Render(bars, tier)));
-    }
-
-    /// <summary>Keeps the newest version of the latest bar; a re-sent older version (a join read raced it) is ignored.</summary>
-    private void Track(BarRecord bar)
-    {
-        if (_latest is null || bar.Time > _latest.Time || (bar.Time == _latest.Time && bar.Seq >= _latest.Seq))
+        foreach (var client in clients)
         {
-            _latest = bar;
+            client.Offer(live);
         }
-    }
-
-    private byte[] Render(IReadOnlyList<BarRecord> changed, Tier tier)
-    {
-        // The grain sends bars ordered by time then seq: of several versions of one bar the last is current.
-        var bars = changed.Reverse().DistinctBy(b => b.Time).OrderBy(b => b.Time).ToArray();
-        var momentum = bars
-            .Select(b => (b.Time, Candle: MomentumJson.Parse(b.Indicators.MomentumCandles)))
-            .Where(m => m.Candle is not null)
-            .Select(m => m.Candle!.Value with { Time = m.Time }) // keyed by bar time, as the series holds them
-            .ToArray();
-        return IndicatorsResponseJson.Write(ResponseBars.Of(bars, momentum, _latest?.Indicators), _pair, tier);
     }
 }

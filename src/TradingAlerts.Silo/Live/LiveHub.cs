@@ -7,7 +7,7 @@ namespace TradingAlerts.Silo.Live;
 
 /// <summary>
 /// The live streams of this silo: one grain subscription per pair (or confluence symbol) however many HTTP
-/// clients watch it, dropped when the last one leaves. When the application stops, every stream ends so
+/// streams follow it (each stream any number of pairs and symbols), dropped when the last one leaves. When the application stops, every stream ends so
 /// that the server does not wait on them.
 /// </summary>
 internal sealed class LiveHub : IAsyncDisposable
@@ -18,15 +18,18 @@ internal sealed class LiveHub : IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly GridSubscriptions _subscriptions;
     private readonly LiveOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<LiveHub> _logger;
     private readonly CancellationTokenRegistration _stopping;
     private bool _stopped;
+    private long _lagged;
 
     public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime,
-        ILogger<LiveHub> logger, ILogger<GridSubscriptions> subscriptionLogger)
+        ILogger<LiveHub> logger, ILogger<GridSubscriptions> subscriptionLogger, TimeProvider? time = null)
     {
         _grains = grains;
         _options = options.Value;
+        _time = time ?? TimeProvider.System;
         _logger = logger;
         // The client library's renewing subscriptions, renewed well within the grain's observer expiry: a renewal may
         // be late or fail once without the subscription lapsing.
@@ -49,11 +52,44 @@ internal sealed class LiveHub : IAsyncDisposable
         }
     }
 
-    public LiveClient JoinBars(Pair pair, Tier tier) =>
-        Join(BarTopic.KeyOf(pair), tier, () => new BarTopic(pair, _grains, _logger));
+    public LiveOptions Settings => _options;
 
-    public LiveClient JoinConfluence(string symbol) =>
-        Join(ConfluenceTopic.KeyOf(symbol), Tier.Pro, () => new ConfluenceTopic(symbol, _grains, _logger));
+    /// <summary>How often a stream's queue was full and one of its pairs was left to catch up from the grain.</summary>
+    public long Lagged => Interlocked.Read(ref _lagged);
+
+    public TimeProvider Time => _time;
+
+    /// <summary>
+    /// A stream of <paramref name="selection"/> joined to a topic per pair and per symbol; resumed after
+    /// <paramref name="resumeFrom"/> (one position per pair) when given. Call <see cref="LiveClient.OpenAsync"/> next.
+    /// </summary>
+    public LiveClient Open(StreamSelection selection, Tier tier, long[]? resumeFrom)
+    {
+        var client = new LiveClient(selection, tier, resumeFrom, _grains, _options, _time, _logger, Leave, () => Interlocked.Increment(ref _lagged));
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                // Stopping: an empty stream that ends at once.
+                client.Complete();
+                return client;
+            }
+
+            foreach (var pair in selection.Pairs)
+            {
+                Join(client, BarTopic.KeyOf(pair), () => new BarTopic(pair, _grains, _options.PositionCheckInterval, _logger));
+            }
+
+            foreach (var symbol in selection.Symbols)
+            {
+                Join(client, ConfluenceTopic.KeyOf(symbol), () => new ConfluenceTopic(symbol, _grains, _logger));
+            }
+
+            _clients.Add(client);
+        }
+
+        return client;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -69,54 +105,46 @@ internal sealed class LiveHub : IAsyncDisposable
         await Task.WhenAll(topics.Select(t => t.StopAsync()));
     }
 
-    private LiveClient Join(string key, Tier tier, Func<LiveTopic> create)
+    /// <summary>Under the lock.</summary>
+    private void Join(LiveClient client, string key, Func<LiveTopic> create)
     {
-        var client = new LiveClient(tier, _options.ClientBuffer, Leave);
-        lock (_lock)
+        if (!_topics.TryGetValue(key, out var topic))
         {
-            if (_stopped)
-            {
-                // Stopping: an empty stream that ends at once.
-                client.Complete();
-                client.Ready.TrySetResult();
-                return client;
-            }
-
-            if (!_topics.TryGetValue(key, out var topic))
-            {
-                topic = create();
-                _topics.Add(key, topic);
-                topic.Start(_subscriptions);
-            }
-
-            topic.Subscribers++;
-            client.Topic = topic;
-            _clients.Add(client);
-            topic.Join(client);
+            topic = create();
+            _topics.Add(key, topic);
+            topic.Start(_subscriptions);
         }
 
-        return client;
+        topic.Subscribers++;
+        client.Topics.Add(topic);
+        client.Joined.Add(topic.Join(client));
     }
 
     private void Leave(LiveClient client)
     {
-        LiveTopic? last = null;
+        var last = new List<LiveTopic>();
         lock (_lock)
         {
-            if (client.Topic is not { } topic || !_clients.Remove(client))
+            if (!_clients.Remove(client))
             {
                 return;
             }
 
-            topic.Leave(client);
-            if (--topic.Subscribers == 0 && _topics.Remove(topic.Key))
+            foreach (var topic in client.Topics)
             {
-                last = topic;
+                topic.Leave(client);
+                if (--topic.Subscribers == 0 && _topics.Remove(topic.Key))
+                {
+                    last.Add(topic);
+                }
             }
         }
 
         // Outside the lock and not awaited: a request's end never waits on the grain.
-        _ = last?.StopAsync();
+        foreach (var topic in last)
+        {
+            _ = topic.StopAsync();
+        }
     }
 
     private void EndStreams()

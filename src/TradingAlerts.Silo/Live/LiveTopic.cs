@@ -5,10 +5,12 @@ namespace TradingAlerts.Silo.Live;
 
 /// <summary>
 /// One grain subscription of this silo (a pair's bars or a symbol's confluence) shared by any number of
-/// clients. The subscription is the client library's (<see cref="GridSubscriptions"/>: renewed within the
+/// streams. The subscription is the client library's (<see cref="GridSubscriptions"/>: renewed within the
 /// grain's observer expiry, restored after a silo loss) delivering into this topic's inbox, so observer callbacks
-/// only queue; a single pump turns updates into events and fans them out, and also serves joins, so a joining
-/// client's initial state is read in order with the updates around it.
+/// only queue; a single pump turns updates into events and offers them to the streams. A stream is served only once
+/// the subscription's first round is done, so what it reads from the grain afterwards is followed by every update
+/// the subscription delivers; what the subscription misses, each stream sees as a gap in the positions and fills
+/// from the grain itself (<see cref="LiveClient"/>).
 /// </summary>
 internal abstract partial class LiveTopic(string key, ILogger logger)
 {
@@ -32,9 +34,23 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
         var (subscription, firstRound) = Subscribe(subscriptions);
         _subscription = subscription;
         _pump = Task.Run(() => PumpAsync(firstRound));
+        if (ProbeInterval is { } every)
+        {
+            _ = Task.Run(() => ProbeAsync(every));
+        }
     }
 
-    public void Join(LiveClient client) => _inbox.Writer.TryWrite(new Joining(client));
+    /// <summary>Joins <paramref name="client"/>; the task completes when the topic serves it.</summary>
+    public Task Join(LiveClient client)
+    {
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_inbox.Writer.TryWrite(new Joining(client, joined)))
+        {
+            joined.TrySetResult(); // stopping: the stream ends at once anyway
+        }
+
+        return joined.Task;
+    }
 
     public void Leave(LiveClient client) => _inbox.Writer.TryWrite(new Leaving(client));
 
@@ -63,77 +79,73 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
     /// <summary>The inbox as a writer of <typeparamref name="T"/>: observer callbacks never block the grain.</summary>
     protected ChannelWriter<T> Inbox<T>() => new InboxWriter<T>(_inbox.Writer);
 
-    /// <summary>The current state, sent to a client when it joins.</summary>
-    protected abstract Task<LiveEvent> CurrentAsync();
+    /// <summary>How often the pump is handed a <see cref="Probe"/> (to check the grain itself); null: never.</summary>
+    protected virtual TimeSpan? ProbeInterval => null;
 
-    /// <summary>The event for an update the subscription delivered.</summary>
-    protected abstract Task<LiveEvent> UpdateAsync(object update);
+    /// <summary>Offers an update the subscription delivered (or a <see cref="Probe"/>) to <paramref name="clients"/>.</summary>
+    protected abstract Task PublishAsync(object update, IReadOnlyList<LiveClient> clients);
 
     private async Task PumpAsync(Task firstRound)
     {
-        // Subscribed before any join is served, so no update after a client's initial state is missed.
-        await firstRound;
+        try
+        {
+            await firstRound;
+        }
+        catch (Exception ex)
+        {
+            // Streams still follow the grain through their own catch-up; the subscription keeps retrying.
+            LogUpdateDropped(Logger, ex, Key);
+        }
+
         await foreach (var item in _inbox.Reader.ReadAllAsync())
         {
             switch (item)
             {
-                case Joining(var client):
-                    await JoinAsync(client);
+                case Joining(var client, var joined):
+                    _clients.Add(client);
+                    joined.TrySetResult();
                     break;
                 case Leaving(var client):
                     _clients.Remove(client);
                     break;
-                case var update when _clients.Count > 0:
-                    await FanOutAsync(update);
+                default:
+                    try
+                    {
+                        await PublishAsync(item, _clients);
+                    }
+                    catch (Exception ex)
+                    {
+                        // A stream that misses it sees the gap in the positions of the next one.
+                        LogUpdateDropped(Logger, ex, Key);
+                    }
+
                     break;
             }
-        }
-    }
-
-    private async Task JoinAsync(LiveClient client)
-    {
-        try
-        {
-            client.Write((await CurrentAsync()).For(client.Tier));
-            _clients.Add(client);
-            client.Ready.TrySetResult();
-        }
-        catch (Exception ex)
-        {
-            LogNoCurrentState(Logger, ex, Key);
-            client.Ready.TrySetException(ex);
-        }
-    }
-
-    private async Task FanOutAsync(object update)
-    {
-        LiveEvent live;
-        try
-        {
-            live = await UpdateAsync(update);
-        }
-        catch (Exception ex)
-        {
-            LogUpdateDropped(Logger, ex, Key);
-            return;
-        }
-
-        foreach (var client in _clients)
-        {
-            client.Write(live.For(client.Tier));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Live {Topic}: the pump did not stop in time")]
     private static partial void LogStopFailed(ILogger logger, Exception exception, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: current state unavailable, client refused")]
-    private static partial void LogNoCurrentState(ILogger logger, Exception exception, string topic);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: update dropped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live {Topic}: an update could not be offered")]
     private static partial void LogUpdateDropped(ILogger logger, Exception exception, string topic);
 
-    private sealed record Joining(LiveClient Client);
+    /// <summary>Ends with the inbox (the topic stopped).</summary>
+    private async Task ProbeAsync(TimeSpan every)
+    {
+        using var timer = new PeriodicTimer(every);
+        while (await timer.WaitForNextTickAsync() && _inbox.Writer.TryWrite(Probe.Instance))
+        {
+        }
+    }
+
+    /// <summary>A tick of <see cref="ProbeInterval"/>, handled by the pump in order with the updates.</summary>
+    protected sealed class Probe
+    {
+        public static readonly Probe Instance = new();
+    }
+
+    private sealed record Joining(LiveClient Client, TaskCompletionSource Joined);
 
     private sealed record Leaving(LiveClient Client);
 

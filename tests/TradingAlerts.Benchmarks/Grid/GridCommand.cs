@@ -17,7 +17,7 @@ internal static class GridCommand
         var days = new Option<int>("--days") { Description = "Days of M5 history for the 15 symbols (the issue's full run is 365)", DefaultValueFactory = _ => 30 };
         var rounds = new Option<int>("--rounds") { Description = "backfill: rounds of grid and COPY (medians reported)", DefaultValueFactory = _ => 3 };
         var updates = new Option<int>("--updates") { Description = "Collector writes measured for freshness", DefaultValueFactory = _ => 1_000 };
-        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness, wakeup (polling vs notifications: idle CPU, latency) or storage (pglz vs lz4); webhook (alert delivery throughput and latency, the alert engine as a process); or the silo processes at realistic history: coldstart, failover (comma-separated), or cache (distinct limits against the response cache)" };
+        var only = new Option<string?>("--only") { Description = "Run one part: memory, backfill, freshness, wakeup (polling vs notifications: idle CPU, latency), storage (pglz vs lz4) or stream (SSE delivery latency with 1 and 1,000 streams, catch-up rate); webhook (alert delivery throughput and latency, the alert engine as a process); or the silo processes at realistic history: coldstart, failover (comma-separated), or cache (distinct limits against the response cache)" };
         var file = new Option<string?>("--collector-file") { Description = "coldstart/failover: reuse this collector file (written there and kept when missing)" };
         var siloEnv = new Option<string[]>("--silo-env") { Description = "coldstart/failover/cache: KEY=VALUE set in every silo process (e.g. DOTNET_gcServer=0)", AllowMultipleArgumentsPerToken = true };
         var requests = new Option<int>("--requests") { Description = "cache: distinct limit values sent (1..N)", DefaultValueFactory = _ => 5_000 };
@@ -53,6 +53,12 @@ internal static class GridCommand
             if (part is "webhook")
             {
                 await Alerts.WebhookBenchmark.RunAsync(admin, parse.GetValue(days), TimeSpan.FromSeconds(parse.GetValue(liveSeconds)), output);
+                return 0;
+            }
+
+            if (part is "stream")
+            {
+                await TradingAlerts.Benchmarks.Live.StreamBenchmark.RunAsync(admin, output);
                 return 0;
             }
 

@@ -53,6 +53,20 @@ public sealed class SiloProcess : IAsyncLifetime
             await BarCountAsync("EURUSD", "H1", ProToken) >= 100 && await BarCountAsync("EURUSD", "D1", ProToken) >= DemoDays);
     }
 
+    /// <summary>
+    /// SIGKILLs the silo (no shutdown at all) and starts it again on the same port, database and collector file (the
+    /// demo writes the file afresh), as a supervisor would; returns once it answers /healthz.
+    /// </summary>
+    public async Task KillAndRestartAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        Start(BaseAddress.Port);
+        await WaitAsync("/healthz to answer after the restart", TimeSpan.FromSeconds(120), async () =>
+            (await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
+    }
+
     public async Task<string> TokenAsync(string tier, string user)
     {
         using var response = await Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier, user });

@@ -67,7 +67,8 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
         { "get", "/api/indicators/catalogue", "200 500 503" },
         { "get", "/api/indicators/{symbol}/{timeframe}", "200 304 400 403 500 503" },
         { "get", "/api/confluence/{symbol}", "200 304 400 403 404 500 503" },
-        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 429 500 503" }, // 429: stream caps
+        { "get", "/api/stream", "200 400 403 429 500 503" }, // 429: stream caps
+        { "get", "/api/stream/{symbol}/{timeframe}", "200 400 403 429 500 503" },
         { "get", "/api/stream/confluence/{symbol}", "200 400 403 429 500 503" },
     };
 
@@ -90,7 +91,7 @@ public sealed partial class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixt
         }
 
         var ok = responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name);
-        Assert.Equal([path.StartsWith("/api/stream/", StringComparison.Ordinal) ? "text/event-stream" : "application/json"], ok);
+        Assert.Equal([path.StartsWith("/api/stream", StringComparison.Ordinal) ? "text/event-stream" : "application/json"], ok);
     }
 
     [Fact]

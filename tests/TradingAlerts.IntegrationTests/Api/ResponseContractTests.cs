@@ -92,10 +92,12 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
         Assert.Equal(limit, ohlc.Count);
         foreach (var bar in ohlc)
         {
-            Names(bar, "time", "open", "high", "low", "close", "volume");
+            Names(bar, "time", "open", "high", "low", "close", "volume", "closed");
             IsInteger(bar, "time");
             Assert.Equal(0, bar.GetProperty("time").GetInt64() % 3600);
             Assert.Equal(0, bar.GetProperty("volume").GetInt32());
+            // Closed: a later bar of the pair exists; only the newest (the forming one) is not.
+            Assert.Equal(bar.GetProperty("time").GetInt64() != ohlc[^1].GetProperty("time").GetInt64(), bar.GetProperty("closed").GetBoolean());
             var (open, high, low, close) = (bar.GetProperty("open").GetDouble(), bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(), bar.GetProperty("close").GetDouble());
             Assert.True(low <= Math.Min(open, close) && Math.Max(open, close) <= high, $"inconsistent bar {bar}");
         }

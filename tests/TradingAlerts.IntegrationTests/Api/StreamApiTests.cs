@@ -76,7 +76,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         Assert.Equal(["no"], pro.Response.Headers.GetValues("X-Accel-Buffering"));
 
         // Initial state: the latest bar, in the indicators endpoint's shape.
-        var first = await pro.Next(BarTopic.EventType, Bounded);
+        var first = await pro.Next(BarEvent.Type, Bounded);
         var data = first.GetProperty("data");
         Assert.Equal(
             ["ohlc", "fractals", "horizontal_trendlines", "diagonal_trendlines", "momentum_candles", "keltner_channels", "tema", "hrma", "smma", "zigzag", "metadata"],
@@ -84,7 +84,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         Assert.Equal([latest!.Time], data.GetProperty("ohlc").EnumerateArray().Select(b => b.GetProperty("time").GetInt64()));
         Assert.Equal(latest.Indicators.Tema, data.GetProperty("tema")[0].GetDouble());
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(latest.Indicators.KeltnerChannels!).RootElement, data.GetProperty("keltner_channels")));
-        var freeFirst = (await free.Next(BarTopic.EventType, Bounded)).GetProperty("data");
+        var freeFirst = (await free.Next(BarEvent.Type, Bounded)).GetProperty("data");
         Assert.Equal(0, freeFirst.GetProperty("tema").GetArrayLength());
         Assert.Equal("FREE", freeFirst.GetProperty("metadata").GetProperty("tier").GetString());
 
@@ -93,14 +93,14 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
 
         var bar = await NextBar("EURUSD", Timeframe.H1, 1.25);
         await Ingest("EURUSD", "stream-bars", bar);
-        var update = (await pro.Next(BarTopic.EventType, UpdateWithin)).GetProperty("data");
+        var update = (await pro.Next(BarEvent.Type, UpdateWithin)).GetProperty("data");
         var ohlc = Assert.Single(update.GetProperty("ohlc").EnumerateArray());
         Assert.Equal((bar.Time, 1.25, 2.25), (ohlc.GetProperty("time").GetInt64(), ohlc.GetProperty("close").GetDouble(), ohlc.GetProperty("high").GetDouble()));
         Assert.Equal(0.75, Assert.Single(update.GetProperty("tema").EnumerateArray()).GetDouble());
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(bar.Indicators.Fractals!).RootElement, update.GetProperty("fractals")));
         Assert.Equal(("PRO", 1), (update.GetProperty("metadata").GetProperty("tier").GetString(), update.GetProperty("metadata").GetProperty("bars_returned").GetInt32()));
 
-        var freeUpdate = (await free.Next(BarTopic.EventType, UpdateWithin)).GetProperty("data");
+        var freeUpdate = (await free.Next(BarEvent.Type, UpdateWithin)).GetProperty("data");
         Assert.Equal(bar.Time, Assert.Single(freeUpdate.GetProperty("ohlc").EnumerateArray()).GetProperty("time").GetInt64());
         Assert.Equal(0, freeUpdate.GetProperty("tema").GetArrayLength());
         Assert.Equal("{}", freeUpdate.GetProperty("keltner_channels").GetRawText());
@@ -139,7 +139,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
     {
         await using var stream = await SseClient.Open(api.Client(), "/api/stream/USDJPY/D1");
         var first = await stream.NextItem(Bounded);
-        Assert.Equal(BarTopic.EventType, first.EventType);
+        Assert.Equal(BarEvent.Type, first.EventType);
         Assert.Equal(0, JsonDocument.Parse(first.Data).RootElement.GetProperty("data").GetProperty("ohlc").GetArrayLength()); // nothing held yet
         Assert.Equal("heartbeat", (await stream.NextItem(Bounded)).EventType);
         Assert.Equal("heartbeat", (await stream.NextItem(Bounded)).EventType);
@@ -149,7 +149,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
     public async Task Updates_keep_coming_after_the_grain_observer_expiry_because_the_hub_renews()
     {
         await using var stream = await SseClient.Open(api.Client(api.ProToken), "/api/stream/GBPUSD/H4");
-        await stream.Next(BarTopic.EventType, Bounded);
+        await stream.Next(BarEvent.Type, Bounded);
 
         // Past the 3 s expiry: without renewals the grain drops the hub's observer at the next notify and
         // no update ever arrives again. With them, a bar gets through; on a starved machine a renewal can
@@ -165,7 +165,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
             JsonElement update;
             try
             {
-                update = (await stream.Next(BarTopic.EventType, UpdateWithin)).GetProperty("data");
+                update = (await stream.Next(BarEvent.Type, UpdateWithin)).GetProperty("data");
             }
             catch (TimeoutException)
             {
@@ -209,8 +209,8 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         const string Topic = "bars:USDJPY/H4";
         var first = await SseClient.Open(api.Client(api.ProToken), "/api/stream/USDJPY/H4");
         var second = await SseClient.Open(api.Client(api.ProToken), "/api/stream/USDJPY/H4");
-        await first.Next(BarTopic.EventType, Bounded);
-        await second.Next(BarTopic.EventType, Bounded);
+        await first.Next(BarEvent.Type, Bounded);
+        await second.Next(BarEvent.Type, Bounded);
         Assert.Equal(2, Hub.Topics[Topic]);
 
         await first.DisposeAsync();
@@ -221,10 +221,10 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
 
         // A later client gets a fresh subscription that delivers.
         await using var third = await SseClient.Open(api.Client(api.ProToken), "/api/stream/USDJPY/H4");
-        await third.Next(BarTopic.EventType, Bounded);
+        await third.Next(BarEvent.Type, Bounded);
         var bar = await NextBar("USDJPY", Timeframe.H4, 150);
         await Ingest("USDJPY", "stream-rejoin", bar);
-        var update = (await third.Next(BarTopic.EventType, UpdateWithin)).GetProperty("data");
+        var update = (await third.Next(BarEvent.Type, UpdateWithin)).GetProperty("data");
         Assert.Equal(bar.Time, Assert.Single(update.GetProperty("ohlc").EnumerateArray()).GetProperty("time").GetInt64());
     }
 
@@ -236,7 +236,7 @@ public sealed class StreamApiTests(StreamFixture fixture) : IClassFixture<Stream
         factory.UseKestrel(0);
         factory.StartServer();
         await using var stream = await SseClient.Open(factory.CreateClient(), "/api/stream/EURUSD/D1");
-        await stream.Next(BarTopic.EventType, Bounded);
+        await stream.Next(BarEvent.Type, Bounded);
 
         // Well inside the host's 30 s shutdown timeout: the stream ends because the hub ends it on stopping.
         var stopping = factory.DisposeAsync().AsTask();

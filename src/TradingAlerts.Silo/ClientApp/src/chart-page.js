@@ -79,25 +79,41 @@ export async function chartPage(root, symbol, timeframe) {
     const body = await getJson(`/api/indicators/${symbol}/${timeframe}?limit=${BARS}`);
     view.setAll(body.data);
   };
-  try {
-    await load();
-  } catch (e) {
-    chartEl.dataset.state = 'error';
-    main.append(e.upgradeRequired ? upgradeMessage(e.message) : h('div', { class: 'empty error' }, e.message));
-    return;
-  }
-
-  openStream(`/api/stream/${symbol}/${timeframe}`, {
+  // One stream for the page (GET /api/stream, docs/live-streams.md), applied by position: a version at or below
+  // what the chart holds is never applied twice, a `reset` replaces the bars it carries. Opened before the bars are
+  // loaded, so nothing changes unseen between the two; its events wait until the load is drawn.
+  const pair = `${symbol}/${timeframe}`;
+  let seen = -1;
+  let queued = [];
+  const apply = (type, body) => {
+    if (body.pair !== pair) return;
+    const bars = type === 'reset' ? body.data.ohlc : body.data.ohlc.filter((b) => b.position > seen);
+    if (bars.length > 0) view.applyBars(body.data, new Set(bars.map((b) => b.time)));
+    seen = Math.max(seen, body.position);
+    chartEl.dataset.position = String(seen);
+  };
+  const stop = openStream(`/api/stream?pairs=${encodeURIComponent(pair)}`, {
     onEvent: (type, data) => {
-      if (type === 'bar') view.applyBars(JSON.parse(data).data);
+      if (type !== 'bar' && type !== 'reset') return;
+      const body = JSON.parse(data);
+      if (queued) queued.push([type, body]); else apply(type, body);
     },
     onStatus: (state) => {
       status.dataset.state = state;
       status.textContent = state === 'unavailable' ? 'live off' : state;
     },
-    // Bars may have closed while the connection was down: read them once instead of guessing.
-    onReopen: () => load().catch((e) => console.warn('reload after reconnect failed', e)),
   });
+  try {
+    await load();
+  } catch (e) {
+    stop();
+    chartEl.dataset.state = 'error';
+    main.append(e.upgradeRequired ? upgradeMessage(e.message) : h('div', { class: 'empty error' }, e.message));
+    return;
+  }
+
+  for (const [type, body] of queued) apply(type, body);
+  queued = null;
 }
 
 class ChartView {
@@ -151,9 +167,10 @@ class ChartView {
     this.el.dataset.state = 'ready';
   }
 
-  /** A live `bar` event: the changed bars (same shape) and the latest bar's structures. */
-  applyBars(data) {
+  /** A live `bar` event: the changed bars (same shape) and the latest bar's structures; only the bars at `times`. */
+  applyBars(data, times) {
     data.ohlc.forEach((raw, i) => {
+      if (!times.has(raw.time)) return;
       const bar = candle(raw);
       const at = lowerBound(this.bars, bar.time);
       const exists = this.bars[at]?.time === bar.time;
@@ -221,6 +238,8 @@ class ChartView {
     Object.assign(this.el.dataset, {
       bars: String(this.bars.length),
       lastTime: String(this.bars.at(-1)?.time ?? ''),
+      // The newest bars as drawn, [time, open, high, low, close], for whoever checks the chart against the API.
+      tail: JSON.stringify(this.bars.slice(-5).map((b) => [b.time, b.open, b.high, b.low, b.close])),
       fractals: String(fractals),
       trendlines: String(trendlines),
     });

@@ -42,9 +42,12 @@ export async function confluencePage(root, symbol) {
     return;
   }
 
-  openStream(`/api/stream/confluence/${symbol}`, {
+  // The multiplexed stream (docs/live-streams.md): after any reconnect it sends the current confluence again.
+  openStream(`/api/stream?confluence=${encodeURIComponent(symbol)}`, {
     onEvent: (type, data) => {
-      if (type === 'confluence') render(view, symbol, JSON.parse(data));
+      if (type !== 'confluence') return;
+      const body = JSON.parse(data);
+      if (body.symbol === symbol) render(view, symbol, body);
     },
     onStatus: (state) => {
       status.dataset.state = state;

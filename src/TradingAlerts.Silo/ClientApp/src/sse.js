@@ -3,20 +3,23 @@ import { authHeaders } from './api.js';
 
 /**
  * Reads `path` as an event stream and calls onEvent(type, data) for each event (heartbeats included).
- * Reconnects with back-off after a dropped connection (onStatus('reconnecting')), calling onReopen
- * once a later connection is up; stops for good on a client error (onStatus('unavailable', status)).
+ * Reconnects with back-off after a dropped connection (onStatus('reconnecting')), sending the id of the last
+ * event received as Last-Event-ID, as EventSource does: the server continues with exactly what was missed (or
+ * sends `reset` events with the current state). Calls onReopen once a later connection is up; stops for good on
+ * a client error (onStatus('unavailable', status)).
  */
 export function openStream(path, { onEvent, onStatus, onReopen }) {
   const controller = new AbortController();
   let delay = 2000;
   let opened = false;
+  const last = { id: '' };
 
   const run = async () => {
     while (!controller.signal.aborted) {
       onStatus(opened ? 'reconnecting' : 'connecting');
       try {
         const response = await fetch(path, {
-          headers: { Accept: 'text/event-stream', ...authHeaders() },
+          headers: { Accept: 'text/event-stream', ...authHeaders(), ...(last.id ? { 'Last-Event-ID': last.id } : {}) },
           signal: controller.signal,
           cache: 'no-store',
         });
@@ -33,7 +36,7 @@ export function openStream(path, { onEvent, onStatus, onReopen }) {
           opened = true;
           delay = 2000;
           onStatus('live');
-          await read(response.body, onEvent);
+          await read(response.body, onEvent, last);
         }
       } catch (error) {
         if (controller.signal.aborted) {
@@ -55,8 +58,8 @@ export function openStream(path, { onEvent, onStatus, onReopen }) {
   return () => controller.abort();
 }
 
-/** The text/event-stream format: "event:" and "data:" lines, an empty line ends an event. */
-async function read(body, onEvent) {
+/** The text/event-stream format: "event:", "data:" and "id:" lines, an empty line ends an event. */
+async function read(body, onEvent, last) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let type = 'message';
@@ -87,6 +90,8 @@ async function read(body, onEvent) {
           type = text;
         } else if (field === 'data') {
           data.push(text);
+        } else if (field === 'id' && !text.includes('\0')) {
+          last.id = text; // kept for the next connection, as EventSource keeps it
         }
       }
     }

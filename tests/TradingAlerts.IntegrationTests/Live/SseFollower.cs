@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+
+namespace TradingAlerts.IntegrationTests.Live;
+
+/// <summary>A silo a stream can be read from: its name and an HttpClient (no timeout, caller's token set) on its port.</summary>
+public sealed record StreamTarget(string Name, HttpClient Http);
+
+/// <summary>
+/// Follows one stream URL as a browser's EventSource would, with a plain HttpClient and the framework's SSE parser:
+/// when the connection breaks it reconnects, to the next silo that is up, sending the last event id it received as
+/// <c>Last-Event-ID</c>. Every event goes into the <see cref="SseMirror"/>.
+/// </summary>
+public sealed class SseFollower : IAsyncDisposable
+{
+    private readonly SseMirror _mirror;
+    private readonly string _url;
+    private readonly Func<IReadOnlyList<StreamTarget>> _targets;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _run;
+    private readonly Lock _lock = new();
+    private readonly List<string> _connections = [];
+
+    public SseFollower(SseMirror mirror, string url, Func<IReadOnlyList<StreamTarget>> targets)
+    {
+        _mirror = mirror;
+        _url = url;
+        _targets = targets;
+        _run = Task.Run(RunAsync);
+    }
+
+    /// <summary>The silo the stream is read from now; null while reconnecting.</summary>
+    public string? Connected { get; private set; }
+
+    /// <summary>Each connection made: the silo and whether it sent a Last-Event-ID.</summary>
+    public IReadOnlyList<string> Connections
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _connections];
+            }
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var next = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            var targets = _targets();
+            var target = targets[next % targets.Count];
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_url, UriKind.Relative));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+                var resume = _mirror.LastEventId;
+                if (resume is not null)
+                {
+                    request.Headers.Add("Last-Event-ID", resume);
+                }
+
+                using var response = await target.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    lock (_lock)
+                    {
+                        _connections.Add($"{target.Name}{(resume is null ? string.Empty : " (resumed)")}");
+                    }
+
+                    Connected = target.Name;
+                    await using var body = await response.Content.ReadAsStreamAsync(_stop.Token);
+                    await foreach (var item in SseParser.Create(body).EnumerateAsync(_stop.Token))
+                    {
+                        _mirror.Apply(item);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !_stop.IsCancellationRequested)
+            {
+                // The silo went away (or is not up): the next one.
+            }
+
+            Connected = null;
+            next++;
+            if (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(200, CancellationToken.None);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _run;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+}

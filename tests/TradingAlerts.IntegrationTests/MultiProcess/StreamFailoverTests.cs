@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.CollectorFile.Sqlite;
+using TradingAlerts.Feeds;
+using TradingAlerts.IntegrationTests.Infrastructure;
+using TradingAlerts.IntegrationTests.Live;
+using TradingAlerts.Indicators.Synthetic;
+
+namespace TradingAlerts.IntegrationTests.MultiProcess;
+
+/// <summary>
+/// The multiplexed stream across silo loss, in processes: three built silos on PostgreSQL, the collector agent tailing a
+/// file a synthetic feed keeps writing (new bars and rewrites of the forming ones), and a plain SSE reader following
+/// the 9 timeframes and the confluence of one symbol in one stream. The silo the reader is connected to is SIGKILLed,
+/// twice (the first one is started again in between, so two remain); each time the reader reconnects to another
+/// silo's port with Last-Event-ID. At the end, what it received applied by position equals GET /api/indicators and
+/// the PostgreSQL rows, and every bar written after it began following was delivered at its final values.
+/// </summary>
+public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>, IAsyncDisposable
+{
+    private const string Symbol = "AUDUSD";
+    private static readonly Pair[] Pairs = [.. Timeframes.All.Select(tf => new Pair(Symbol, tf))];
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(120);
+
+    private readonly TempCollectorFile _file = new();
+    private readonly List<ChildProcess> _processes = [];
+    private readonly CancellationTokenSource _feedStop = new();
+    private readonly List<Silo> _silos = [];
+    private readonly Lock _silosLock = new();
+    private Task _feed = Task.CompletedTask;
+    private string _clusterId = string.Empty;
+
+    [Fact]
+    public async Task A_reader_of_the_multiplexed_stream_misses_nothing_across_two_silo_kills()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _clusterId = $"stream-failover-{Guid.NewGuid():N}";
+        var start = StartFeed(historyDays: 2);
+        var silos = Enumerable.Range(1, 3).Select(StartSilo).ToArray();
+        await Task.WhenAll(silos.Select(s => WaitReady(s, ct)));
+        Start(ChildProcess.Start("agent", "TradingAlerts.Collector",
+            ["agent", "--sqlite", _file.Path, "--postgres", db.ConnectionString, "--cluster-id", _clusterId],
+            new Dictionary<string, string> { ["Ingest__BatchSize"] = "200", ["Client__GatewayListRefreshPeriod"] = "00:00:02" }));
+        await WaitFor("the history to reach PostgreSQL", async () =>
+            await db.ScalarAsync<long>($"SELECT count(*) FROM {new Pair(Symbol, Timeframe.D1).TableName}") >= 2, ct);
+
+        var mirror = new SseMirror();
+        var url = $"/api/stream?pairs={string.Join(',', Pairs.Select(p => p.Key))}&confluence={Symbol}";
+        await using var follower = new SseFollower(mirror, url, Targets);
+        await WaitFor("the first event of every pair and the confluence", () =>
+            Task.FromResult(Pairs.All(p => mirror.Seen(p.Key) >= 0) && mirror.Confluence(Symbol) is not null), ct);
+
+        for (var kill = 1; kill <= 2; kill++)
+        {
+            // Let bars flow on this connection, then lose the silo it is read from without any shutdown.
+            var events = mirror.Events;
+            await WaitFor($"events before kill {kill}", () => Task.FromResult(mirror.Events > events + 20 && follower.Connected is not null), ct);
+            var victim = Alive().Single(s => s.Name == follower.Connected);
+            TestContext.Current.TestOutputHelper?.WriteLine($"kill {kill}: {victim.Name}, after {mirror.Events} events");
+            victim.Process.Kill();
+            lock (_silosLock)
+            {
+                _silos.Remove(victim);
+            }
+
+            var connections = follower.Connections.Count;
+            await WaitFor($"the reader to resume on another silo after kill {kill}", () =>
+                Task.FromResult(follower.Connections.Count > connections && follower.Connected is { } now && now != victim.Name), ct);
+            if (kill == 1)
+            {
+                var replacement = StartSilo(4);
+                await WaitReady(replacement, ct);
+            }
+        }
+
+        // More bars on the last connection, then the feed stops and everything settles.
+        var resumed = mirror.Events;
+        await WaitFor("events after the second resume", () => Task.FromResult(mirror.Events > resumed + 20), ct);
+        await _feedStop.CancelAsync();
+        await _feed;
+        await CollectorParity.WaitForEqualAsync(db, _file.Path, [Symbol], Bounded);
+
+        var differences = await Eventually.LastAsync(() => Differences(mirror, ct), d => d.Count == 0, Bounded, TimeSpan.FromMilliseconds(500), ct);
+        Assert.True(differences.Count == 0, $"the stream differs from the API / PostgreSQL:{Environment.NewLine}{string.Join(Environment.NewLine, differences.Take(40))}");
+        Assert.True(mirror.Breaches.Count == 0, string.Join(Environment.NewLine, mirror.Breaches.Take(40)));
+        // PostgreSQL holds every position, so a resume never needs a reset.
+        Assert.True(mirror.Resets.Count == 0, $"resets: {string.Join(", ", mirror.Resets)}");
+        Assert.True(follower.Connections.Count >= 3, string.Join(", ", follower.Connections));
+        Assert.All(follower.Connections.Skip(1), c => Assert.EndsWith("(resumed)", c, StringComparison.Ordinal));
+
+        // The confluence held is the current one.
+        var confluence = await GetJson(Alive()[0].Http, $"/api/confluence/{Symbol}", ct);
+        await Eventually.UntilAsync("the stream's confluence to be the current one", async () =>
+            mirror.Confluence(Symbol) is { } held && JsonElement.DeepEquals(held, confluence = await GetJson(Alive()[0].Http, $"/api/confluence/{Symbol}", ct)),
+            Bounded, TimeSpan.FromMilliseconds(500), () => Task.FromResult($"{mirror.Confluence(Symbol)}{Environment.NewLine}{confluence}"), ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{mirror.Events} events over {string.Join(" → ", follower.Connections)}; feed from {start}"));
+    }
+
+    /// <summary>
+    /// Per pair: every PostgreSQL row from where following began (the first event's latest bar) was delivered, at its
+    /// stored values (own SQL), and what the stream holds equals GET /api/indicators for the same bars; the newest
+    /// bar is the only one not closed.
+    /// </summary>
+    private async Task<List<string>> Differences(SseMirror mirror, CancellationToken ct)
+    {
+        var differences = new List<string>();
+        var from = mirror.FirstLatest;
+        var silo = Alive()[0];
+        foreach (var pair in Pairs)
+        {
+            var held = mirror.Bars(pair.Key).ToDictionary(b => b.Time);
+            var since = from.GetValueOrDefault(pair.Key);
+            var rows = await db.QueryAsync(
+                $"SELECT extract(epoch FROM timestamp)::bigint, open, high, low, close FROM {pair.TableName} WHERE timestamp >= to_timestamp({since}) ORDER BY timestamp",
+                r => (Time: r.GetInt64(0), Open: r.GetDouble(1), High: r.GetDouble(2), Low: r.GetDouble(3), Close: r.GetDouble(4)));
+            foreach (var row in rows)
+            {
+                if (!held.TryGetValue(row.Time, out var bar))
+                {
+                    differences.Add($"{pair.Key}: bar {row.Time} stored but never delivered");
+                }
+                else if ((bar.Open, bar.High, bar.Low, bar.Close) != (row.Open, row.High, row.Low, row.Close))
+                {
+                    differences.Add($"{pair.Key}: bar {row.Time} delivered as {bar} but stored as {row}");
+                }
+            }
+
+            var api = await GetJson(silo.Http, $"/api/indicators/{pair.Symbol}/{pair.Timeframe.Name()}?limit=5000", ct);
+            var ohlc = api.GetProperty("data").GetProperty("ohlc").EnumerateArray().ToList();
+            foreach (var served in ohlc.Where(b => b.GetProperty("time").GetInt64() >= since))
+            {
+                var time = served.GetProperty("time").GetInt64();
+                var values = (served.GetProperty("open").GetDouble(), served.GetProperty("high").GetDouble(), served.GetProperty("low").GetDouble(), served.GetProperty("close").GetDouble());
+                if (!held.TryGetValue(time, out var bar) || (bar.Open, bar.High, bar.Low, bar.Close) != values)
+                {
+                    differences.Add($"{pair.Key}: GET serves bar {time} as {values}, the stream holds {(bar is null ? "nothing" : bar.ToString())}");
+                }
+            }
+
+            if (held.Count > 0 && ohlc.Count > 0)
+            {
+                var newest = held.Values.MaxBy(b => b.Time)!;
+                if (newest.Time != ohlc[^1].GetProperty("time").GetInt64() || newest.Closed || ohlc[^1].GetProperty("closed").GetBoolean())
+                {
+                    differences.Add($"{pair.Key}: newest held {newest}, GET's newest {ohlc[^1]}");
+                }
+            }
+        }
+
+        return differences;
+    }
+
+    private long StartFeed(int historyDays)
+    {
+        var writer = new CollectorWriter(_file.Path);
+        var feed = new SyntheticFeed(writer, new SyntheticMarket([Symbol]));
+        var start = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var end = start + (historyDays * 86_400L);
+        feed.WriteHistory(start, end);
+        // 60 simulated seconds every 200 ms: forming bars are rewritten and a new M5 bar opens about every second.
+        _feed = Task.Run(async () =>
+        {
+            using (writer)
+            {
+                await feed.RunLiveAsync(end, TimeSpan.FromMilliseconds(200), speed: 300, cancellationToken: _feedStop.Token);
+            }
+        });
+        return end;
+    }
+
+    private IReadOnlyList<StreamTarget> Targets() => [.. Alive().Select(s => new StreamTarget(s.Name, s.Stream))];
+
+    private Silo[] Alive()
+    {
+        lock (_silosLock)
+        {
+            return [.. _silos];
+        }
+    }
+
+    private Silo StartSilo(int index)
+    {
+        var http = TestEnvironment.FreePort();
+        var process = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
+        [
+            $"--urls=http://127.0.0.1:{http}",
+            $"--ConnectionStrings:Postgres={db.ConnectionString}",
+            $"--Orleans:ClusterId={_clusterId}",
+            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
+            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
+            "--Orleans:AdvertisedIP=127.0.0.1",
+            "--Demo:Enabled=false",
+            "--RateLimits:Enabled=false",
+            "--Live:HeartbeatInterval=00:00:01",
+        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }));
+        var address = new Uri($"http://127.0.0.1:{http}");
+        var silo = new Silo($"silo{index}", process, new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) },
+            new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan });
+        lock (_silosLock)
+        {
+            _silos.Add(silo);
+        }
+
+        return silo;
+    }
+
+    private ChildProcess Start(ChildProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    private static async Task WaitReady(Silo silo, CancellationToken ct)
+    {
+        await Eventually.UntilAsync($"{silo.Name} to be ready", async () =>
+        {
+            Assert.False(silo.Process.HasExited, silo.Process.Tail());
+            try
+            {
+                using var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
+                return response.IsSuccessStatusCode;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                return false; // not listening yet
+            }
+        }, Startup, TimeSpan.FromMilliseconds(250), () => Task.FromResult(silo.Process.Tail()), ct);
+
+        var response = await silo.Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, ct);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(ct))!.Token;
+        foreach (var client in new[] { silo.Http, silo.Stream })
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    private static async Task<JsonElement> GetJson(HttpClient http, string url, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.Clone();
+    }
+
+    private Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct) =>
+        Eventually.UntilAsync(what, condition, Bounded, TimeSpan.FromMilliseconds(250), () => Task.FromResult(Tails()), ct);
+
+    private string Tails() => string.Join(Environment.NewLine, _processes.Select(p => p.Tail(25)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _feedStop.CancelAsync();
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
+        try
+        {
+            await _feed;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SqliteException)
+        {
+        }
+
+        foreach (var silo in _silos)
+        {
+            silo.Http.Dispose();
+            silo.Stream.Dispose();
+        }
+
+        _feedStop.Dispose();
+        _file.Dispose();
+    }
+
+    private sealed record Silo(string Name, ChildProcess Process, HttpClient Http, HttpClient Stream);
+
+    private sealed record TokenResponse(string Token);
+}
