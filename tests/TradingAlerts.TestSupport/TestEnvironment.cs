@@ -18,9 +18,39 @@ public static class TestEnvironment
     /// <summary>host:port of the throwaway Redis.</summary>
     public static string Redis => Require(RedisVariable, "Redis");
 
-    /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
+    /// <summary>Ports handed out by this process, never handed out twice.</summary>
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>
+    /// A TCP port on loopback that nothing listens on right now, below the kernel's ephemeral range (32768–60999 on
+    /// Linux): a port the kernel picks for port 0 comes from that range, where any outgoing connection (a test's
+    /// PostgreSQL pool, say) can take it before the child process that was given it binds it.
+    /// </summary>
     public static int FreePort()
     {
+        lock (Handed)
+        {
+            for (var attempt = 0; attempt < 1_000; attempt++)
+            {
+                var port = Random.Shared.Next(20_000, 32_768);
+                if (!Handed.Add(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var probe = new TcpListener(IPAddress.Loopback, port);
+                    probe.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // in use: try another
+                }
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
