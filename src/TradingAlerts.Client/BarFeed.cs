@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using TradingAlerts.Abstractions.Catalogue;
@@ -22,12 +21,10 @@ internal sealed partial class BarFeed : SubscriptionFeed, IBarObserver
     private readonly IBarObserver _reference;
     private readonly ChannelWriter<BarUpdate> _output;
     private readonly int _batch;
-    private readonly int _capacity;
+    private readonly BoundedInbox<PairChanges> _live;
     private readonly ILogger _logger;
-    private readonly ConcurrentQueue<PairChanges> _live = new();
     private readonly TaskCompletionSource<long> _start = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long? _from;
-    private int _queued;
     private volatile bool _overflowed;
     private volatile bool _check;
 
@@ -35,7 +32,8 @@ internal sealed partial class BarFeed : SubscriptionFeed, IBarObserver
     public BarFeed(Pair pair, long? from, IGrainFactory grains, ChannelWriter<BarUpdate> output, int batch, int capacity, ILogger logger)
         : base($"bars:{pair.Key}")
     {
-        (_pair, _from, _grains, _output, _batch, _capacity, _logger) = (pair, from, grains, output, batch, capacity, logger);
+        (_pair, _from, _grains, _output, _batch, _logger) = (pair, from, grains, output, batch, logger);
+        _live = new BoundedInbox<PairChanges>(capacity);
         _grain = grains.GetGrain<ITimeframeGrain>(pair.Key);
         _reference = grains.CreateObjectReference<IBarObserver>(this);
     }
@@ -43,13 +41,8 @@ internal sealed partial class BarFeed : SubscriptionFeed, IBarObserver
     /// <summary>Only queues (a full queue is remembered, and filled from the grain): the grain is never held up.</summary>
     public void OnChanges(PairChanges changes)
     {
-        if (Interlocked.Increment(ref _queued) <= _capacity)
+        if (!_live.TryAdd(changes))
         {
-            _live.Enqueue(changes);
-        }
-        else
-        {
-            Interlocked.Decrement(ref _queued);
             _overflowed = true;
         }
 
@@ -82,9 +75,8 @@ internal sealed partial class BarFeed : SubscriptionFeed, IBarObserver
         {
             try
             {
-                while (_live.TryDequeue(out var changes))
+                while (_live.TryTake(out var changes))
                 {
-                    Interlocked.Decrement(ref _queued);
                     if (changes.After > seen || fill)
                     {
                         seen = await FillAsync(seen, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using TradingAlerts.Abstractions.Contracts;
@@ -20,29 +19,23 @@ internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObse
     private readonly IConfluenceGrain _grain;
     private readonly IConfluenceObserver _reference;
     private readonly ChannelWriter<ConfluenceSnapshot> _output;
-    private readonly int _capacity;
+    private readonly BoundedInbox<ConfluenceSnapshot> _live;
     private readonly ILogger _logger;
-    private readonly ConcurrentQueue<ConfluenceSnapshot> _live = new();
-    private int _queued;
     private volatile bool _stale;
 
     public ConfluenceFeed(string symbol, IGrainFactory grains, ChannelWriter<ConfluenceSnapshot> output, int capacity, ILogger logger)
         : base($"confluence:{symbol}")
     {
-        (_symbol, _grains, _output, _capacity, _logger) = (symbol, grains, output, capacity, logger);
+        (_symbol, _grains, _output, _logger) = (symbol, grains, output, logger);
+        _live = new BoundedInbox<ConfluenceSnapshot>(capacity);
         _grain = grains.GetGrain<IConfluenceGrain>(symbol);
         _reference = grains.CreateObjectReference<IConfluenceObserver>(this);
     }
 
     public void OnConfluence(ConfluenceSnapshot snapshot)
     {
-        if (Interlocked.Increment(ref _queued) <= _capacity)
+        if (!_live.TryAdd(snapshot))
         {
-            _live.Enqueue(snapshot);
-        }
-        else
-        {
-            Interlocked.Decrement(ref _queued);
             _stale = true;
         }
 
@@ -70,9 +63,8 @@ internal sealed partial class ConfluenceFeed : SubscriptionFeed, IConfluenceObse
         {
             try
             {
-                while (_live.TryDequeue(out var snapshot))
+                while (_live.TryTake(out var snapshot))
                 {
-                    Interlocked.Decrement(ref _queued);
                     if (delivered is null || !Same(snapshot, delivered))
                     {
                         await _output.WriteAsync(snapshot, cancellationToken).ConfigureAwait(false);
