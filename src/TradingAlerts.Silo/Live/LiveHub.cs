@@ -82,7 +82,7 @@ internal sealed class LiveHub : IAsyncDisposable
 
             foreach (var symbol in selection.Symbols)
             {
-                Join(client, ConfluenceTopic.KeyOf(symbol), () => new ConfluenceTopic(symbol, _grains, _logger));
+                Join(client, ConfluenceTopic.KeyOf(symbol), () => new ConfluenceTopic(symbol, _grains, _options.PositionCheckInterval, _logger));
             }
 
             _clients.Add(client);
