@@ -14,8 +14,9 @@ namespace TradingAlerts.Benchmarks.Live;
 /// <summary>
 /// The multiplexed stream on one built silo process (PostgreSQL, its ingest agent tailing a collector file this
 /// benchmark writes): delivery latency from the collector write to the SSE client, p50/p99, with 1 and with 1,000
-/// concurrent streams; and catch-up after a reconnect with Last-Event-ID, in bar versions per second, from the grain's
-/// memory (fewer changes than its change log holds) and from PostgreSQL (far more).
+/// concurrent streams, against the baseline of the same writes seen by a client polling GET every 2 ms (how soon the
+/// grain holds a write: what a push cannot beat); and catch-up after a reconnect with Last-Event-ID, in bar versions
+/// per second, from the grain's memory (fewer changes than its change log holds) and from PostgreSQL (far more).
 /// </summary>
 internal static class StreamBenchmark
 {
@@ -42,7 +43,9 @@ internal static class StreamBenchmark
             http.DefaultRequestHeaders.Authorization = silo.Http.DefaultRequestHeaders.Authorization;
             using var writer = new CollectorWriter(file);
             var time = Timeframe.M5.BucketStart(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            await LatencyAsync(http, writer, streams: 1, writes: 500, every: TimeSpan.FromMilliseconds(20), time, run: 0, output);
+            // Unmeasured warm-up (JIT, connection pools, the agent's first reads), as BenchmarkDotNet warms up.
+            await LatencyAsync(http, writer, streams: 1, writes: 200, every: TimeSpan.FromMilliseconds(20), time, run: 2, TextWriter.Null);
+            await LatencyAsync(http, writer, streams: 1, writes: 500, every: TimeSpan.FromMilliseconds(20), time, run: 0, output, pollBaseline: true);
             await LatencyAsync(http, writer, streams: 1_000, writes: 300, every: TimeSpan.FromMilliseconds(50), time, run: 1, output);
             await CatchUpAsync(http, writer, output);
         }
@@ -57,9 +60,10 @@ internal static class StreamBenchmark
     }
 
     /// <summary>Rewrites the forming EURUSD M5 bar (its close encodes the write's number) and times each write to every stream.</summary>
-    private static async Task LatencyAsync(HttpClient http, CollectorWriter writer, int streams, int writes, TimeSpan every, long time, int run, TextWriter output)
+    private static async Task LatencyAsync(HttpClient http, CollectorWriter writer, int streams, int writes, TimeSpan every, long time, int run, TextWriter output, bool pollBaseline = false)
     {
         var offset = run * 100_000;
+        var polled = new ConcurrentQueue<(int Write, long At)>();
         var arrivals = Enumerable.Range(0, streams).Select(_ => new ConcurrentQueue<(int Write, long At)>()).ToArray();
         using var stop = new CancellationTokenSource();
         var opened = new CountdownEvent(streams);
@@ -79,45 +83,79 @@ internal static class StreamBenchmark
             output.WriteLine($"latency with {streams} streams: only {streams - opened.CurrentCount} opened");
         }
 
+        var poller = pollBaseline ? Task.Run(() => PollAsync(http, offset, polled, stop.Token)) : Task.CompletedTask;
         var writtenAt = new long[writes];
+        var writeTimes = new double[writes];
         for (var i = 0; i < writes; i++)
         {
             var close = Base + ((offset + i) / 1e6);
             writtenAt[i] = Stopwatch.GetTimestamp();
             writer.Write("EURUSD", [new BarRecord(Timeframe.M5, time, Base, close + 0.01, Base - 0.01, close, IndicatorValues.None, 0, 0)]);
+            writeTimes[i] = Stopwatch.GetElapsedTime(writtenAt[i]).TotalMilliseconds;
             await Task.Delay(every);
         }
 
         await Eventually.LastAsync(() => Task.FromResult(arrivals.All(a => a.Any(x => x.Write >= writes - 1))), all => all, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
         await stop.CancelAsync();
-        await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(readers.Append(poller).Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
 
-        // A write counts as delivered by the first event carrying it or a later version (the agent reads only the
-        // newest version of a bar rewritten several times between two of its reads).
-        var latencies = new List<double>(streams * writes);
-        foreach (var stream in arrivals)
+        var sorted = arrivals.SelectMany(a => Latencies(a, writtenAt)).Order().ToArray();
+        var writing = writeTimes.Order().ToArray();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"delivery latency (collector write -> SSE client), {streams} stream(s), {writes} writes {every.TotalMilliseconds:0} ms apart: p50 {Percentile(sorted, 0.5):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):0.0} ms over {sorted.Length} deliveries of {streams * writes} (the collector's own write, included: p99 {Percentile(writing, 0.99):0.0} ms, max {writing[^1]:0.0} ms)"));
+        if (pollBaseline)
         {
-            var seen = stream.Where(a => a.Write >= 0).OrderBy(a => a.At).ToArray();
-            var at = 0;
-            var best = -1;
-            for (var i = 0; i < writes; i++)
-            {
-                while (best < i && at < seen.Length)
-                {
-                    best = Math.Max(best, seen[at].Write);
-                    at++;
-                }
+            var baseline = Latencies(polled, writtenAt).Order().ToArray();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"baseline, the same writes seen by GET polled every 2 ms: p50 {Percentile(baseline, 0.5):0.0} ms, p99 {Percentile(baseline, 0.99):0.0} ms over {baseline.Length} writes; stream/poll ratio p50 {Percentile(sorted, 0.5) / Percentile(baseline, 0.5):0.00}, p99 {Percentile(sorted, 0.99) / Percentile(baseline, 0.99):0.00}"));
+        }
+    }
 
-                if (best >= i)
-                {
-                    latencies.Add(Stopwatch.GetElapsedTime(writtenAt[i], seen[at - 1].At).TotalMilliseconds);
-                }
+    /// <summary>
+    /// Per write, the time to the first arrival carrying it or a later version (the agent reads only the newest version
+    /// of a bar rewritten several times between two of its reads); writes never seen are left out.
+    /// </summary>
+    private static IEnumerable<double> Latencies(IEnumerable<(int Write, long At)> arrivals, long[] writtenAt)
+    {
+        var seen = arrivals.Where(a => a.Write >= 0 && a.Write < writtenAt.Length).OrderBy(a => a.At).ToArray();
+        var at = 0;
+        var best = -1;
+        for (var i = 0; i < writtenAt.Length; i++)
+        {
+            while (best < i && at < seen.Length)
+            {
+                best = Math.Max(best, seen[at].Write);
+                at++;
+            }
+
+            if (best >= i)
+            {
+                yield return Stopwatch.GetElapsedTime(writtenAt[i], seen[at - 1].At).TotalMilliseconds;
             }
         }
+    }
 
-        var sorted = latencies.Order().ToArray();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"delivery latency (collector write -> SSE client), {streams} stream(s), {writes} writes {every.TotalMilliseconds:0} ms apart: p50 {Percentile(sorted, 0.5):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):0.0} ms over {sorted.Length} deliveries of {streams * writes}"));
+    /// <summary>The baseline: the newest EURUSD M5 bar asked for by GET every 2 ms, each close seen noted with its time.</summary>
+    private static async Task PollAsync(HttpClient http, int offset, ConcurrentQueue<(int Write, long At)> polled, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var body = await http.GetStringAsync(new Uri("/api/indicators/EURUSD/M5?limit=1", UriKind.Relative), cancellationToken);
+                var at = Stopwatch.GetTimestamp();
+                foreach (var close in Closes(body))
+                {
+                    polled.Enqueue(((int)Math.Round((close - Base) * 1e6) - offset, at));
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(2), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Versions replayed per second after a reconnect with Last-Event-ID: from memory, then from PostgreSQL.</summary>
