@@ -4,8 +4,7 @@ using Orleans.Utilities;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Signals;
 using TradingAlerts.Grains.Bars;
 

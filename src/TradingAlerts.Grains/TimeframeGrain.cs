@@ -4,9 +4,8 @@ using Orleans.Utilities;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Signals;
 
 namespace TradingAlerts.Grains;

@@ -44,8 +44,6 @@ public sealed class BarSeries
     /// <summary>Bar open time at logical index <paramref name="i"/> (0 = oldest held).</summary>
     public long TimeAt(int i) => _time[Physical(i)];
 
-    public double CloseAt(int i) => _close[Physical(i)];
-
     /// <summary>Change position of the held version at logical index <paramref name="i"/>.</summary>
     public long PositionAt(int i) => _position[Physical(i)];
 

@@ -1,4 +1,5 @@
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Abstractions.Ports;
 
 namespace TradingAlerts.Grains.Bars;
 

@@ -4,8 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Grains.Bars;
-using TradingAlerts.Grains.Options;
+using TradingAlerts.Abstractions.Ports;
 
 namespace TradingAlerts.Persistence.Postgres;
 
@@ -87,66 +86,6 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
     }
 
     /// <summary>
-    /// The bulk path for backfills: binary COPY into a temporary table, then one upsert from it, in one
-    /// transaction. Same result as <see cref="UpsertAsync(Pair, IReadOnlyList{BarRecord}, CancellationToken)"/>, far
-    /// fewer bytes per row on the wire: no change positions (a backfill is not a change the grid handed out).
-    /// </summary>
-    public async Task<int> BulkUpsertAsync(Pair pair, IReadOnlyList<BarRecord> bars, CancellationToken cancellationToken = default)
-    {
-        var latest = LatestVersions(pair, bars);
-        if (latest.Count == 0)
-        {
-            return 0;
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE bulk_bars (LIKE {pair.TableName} INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using (var import = await connection.BeginBinaryImportAsync(
-            $"COPY bulk_bars (timestamp, {BarColumns.ValueList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var bar in latest)
-            {
-                await BarColumns.WriteRowAsync(import, bar, cancellationToken).ConfigureAwait(false);
-            }
-
-            await import.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        int changed;
-        await using (var upsert = new NpgsqlCommand(UpsertSql(pair.TableName, $"SELECT timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq} FROM bulk_bars"), connection, transaction))
-        {
-            changed = await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed;
-    }
-
-    /// <summary>The latest <paramref name="count"/> bars of the pair, oldest first (rehydration: one query).</summary>
-    public async Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        await using var command = dataSource.CreateCommand(
-            $"SELECT * FROM (SELECT timestamp, {BarColumns.ValueList} " +
-            $"FROM {pair.TableName} ORDER BY timestamp DESC LIMIT @count) latest ORDER BY timestamp");
-        command.Parameters.AddWithValue("count", count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var bars = new List<BarRecord>(Math.Min(count, 10_000));
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            bars.Add(ReadBar(reader, pair.Timeframe, 0));
-        }
-
-        return bars;
-    }
-
-    /// <summary>
     /// Rehydration, one query per pair, streamed row by row: every bar's prices, numbers and momentum candle, and the
     /// structure columns of the newest row only (the JSON of older bars is never sent: a grain keeps only numbers). The
     /// enumeration holds one of <see cref="GridOptions.RehydrationConcurrency"/> slots from its first row to its end.
@@ -206,7 +145,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
     }
 
     /// <summary>One row of <c>timestamp, open…close, the catalogue's indicator columns</c> starting at column <paramref name="first"/>.</summary>
-    private static BarRecord ReadBar(NpgsqlDataReader reader, Timeframe timeframe, int first)
+    internal static BarRecord ReadBar(NpgsqlDataReader reader, Timeframe timeframe, int first)
     {
         var time = new DateTimeOffset(reader.GetFieldValue<DateTime>(first)).ToUnixTimeSeconds();
         return new BarRecord(timeframe, time, reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3), reader.GetDouble(first + 4),
@@ -235,14 +174,14 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
     /// Values are written when they differ; a change position when it is above the row's (positions only grow, so a
     /// source row with 0, a bar the grain did not count as changed, keeps the row's own).
     /// </summary>
-    private static string UpsertSql(string table, string source) =>
+    internal static string UpsertSql(string table, string source) =>
         $"INSERT INTO {table} AS t (timestamp, {BarColumns.ValueList}, {BarColumns.ChangeSeq}) {source}\n" +
         $"ON CONFLICT (timestamp) DO UPDATE SET {string.Join(", ", BarColumns.Values.Select(c => $"{c} = excluded.{c}"))}, " +
         $"{BarColumns.ChangeSeq} = GREATEST(t.{BarColumns.ChangeSeq}, excluded.{BarColumns.ChangeSeq})\n" +
         $"WHERE ({string.Join(", ", BarColumns.Values.Select(c => "t." + c))}) IS DISTINCT FROM ({string.Join(", ", BarColumns.Values.Select(c => "excluded." + c))})" +
         $" OR excluded.{BarColumns.ChangeSeq} > t.{BarColumns.ChangeSeq}";
 
-    private static List<BarRecord> LatestVersions(Pair pair, IReadOnlyList<BarRecord> bars)
+    internal static List<BarRecord> LatestVersions(Pair pair, IReadOnlyList<BarRecord> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
         var byTime = new Dictionary<long, BarRecord>(bars.Count);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Silo.Api;

@@ -1,6 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Signals;
 using TradingAlerts.Grains.Bars;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using StackExchange.Redis;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Grains.Events;
+using TradingAlerts.Abstractions.Ports;
 
 namespace TradingAlerts.Silo.Events;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Client;
-using TradingAlerts.Grains.Options;
 
 namespace TradingAlerts.Silo.Live;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Silo.Observability;
@@ -25,9 +26,6 @@ internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IB
             throw;
         }
     }
-
-    public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
-        inner.LatestAsync(pair, count, cancellationToken);
 
     public Task<long> PositionAsync(Pair pair, CancellationToken cancellationToken = default) =>
         inner.PositionAsync(pair, cancellationToken);

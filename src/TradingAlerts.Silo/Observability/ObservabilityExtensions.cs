@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Serialization;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Ingest;
 using TradingAlerts.Silo.Admin;

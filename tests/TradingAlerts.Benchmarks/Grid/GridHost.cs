@@ -3,9 +3,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
 using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Benchmarks.Grid;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Benchmarks.Grid;

@@ -87,7 +87,7 @@ internal static class StorageBenchmark
                 var full = Stopwatch.StartNew();
                 foreach (var pair in Pair.All)
                 {
-                    bars += (await store.LatestAsync(pair, 10_000)).Count * 0;
+                    bars += (await db.DataSource.LatestAsync(pair, 10_000)).Count * 0;
                 }
 
                 full.Stop();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 using StackExchange.Redis;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
@@ -15,7 +16,7 @@ namespace TradingAlerts.Benchmarks.Http;
 /// bars mapped to the same JSON per request, (b) a Redis GET of the same response bytes, (c) a static
 /// byte array of the same size (the ceiling), and the confluence recomputed from 9 queries per request.
 /// </summary>
-internal sealed class Baselines(PostgresBarStore store, IDatabase redis, Pair pair, int limit)
+internal sealed class Baselines(NpgsqlDataSource store, IDatabase redis, Pair pair, int limit)
 {
     /// <summary>Momentum candles looked back over, as the grain does when it computes a timeframe's signal.</summary>
     private const int MomentumLookback = TimeframeGrain.MomentumLookback;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using StackExchange.Redis;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
@@ -36,7 +37,7 @@ internal static class HttpCommand
             var bars = parse.GetValue(limit);
             await using var db = await ThrowawayDatabase.CreateAsync("bench_http", DatabaseContent.Schema, parse.GetValue(postgres)!);
             await using var redisConnection = await ConnectionMultiplexer.ConnectAsync(parse.GetValue(redis)!);
-            var store = new PostgresBarStore(db.DataSource);
+            var store = db.DataSource;
             var baselines = new Baselines(store, redisConnection.GetDatabase(), Pair, bars);
 
             await using var silo = new BenchSilo(baselines);
@@ -115,7 +116,7 @@ internal static class HttpCommand
     }
 
     /// <summary>The same rows into the grid (through the SymbolGrain) and into PostgreSQL (the seed's tables).</summary>
-    private static async Task LoadAsync(IGrainFactory grains, PostgresBarStore store, BarRecord[] rows)
+    private static async Task LoadAsync(IGrainFactory grains, NpgsqlDataSource store, BarRecord[] rows)
     {
         foreach (var chunk in rows.Chunk(5_000))
         {

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Persistence.Postgres;

@@ -2,10 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Bars;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Persistence.Postgres;
 
@@ -29,6 +28,9 @@ public sealed class RehydrationFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public PostgresBarStore Store { get; private set; } = null!;
+
+    /// <summary>The database behind <see cref="Store"/>, for reading its rows directly.</summary>
+    public Npgsql.NpgsqlDataSource DataSource => _database.DataSource;
 
     public RehydrationGauge Gauge { get; private set; } = null!;
 

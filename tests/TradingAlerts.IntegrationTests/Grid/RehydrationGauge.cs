@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.IntegrationTests.Grid;
@@ -75,9 +76,6 @@ public sealed class RehydrationGauge(IBarStore inner) : IBarStore
 
     public Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default) =>
         inner.ChangesSinceAsync(pair, after, upTo, max, cancellationToken);
-
-    public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
-        inner.LatestAsync(pair, count, cancellationToken);
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         inner.AtAsync(symbol, time, count, cancellationToken);

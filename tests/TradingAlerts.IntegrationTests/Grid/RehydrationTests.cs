@@ -1,6 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains;
 using TradingAlerts.Indicators.Synthetic;
 
@@ -26,7 +27,7 @@ public sealed class RehydrationTests(RehydrationFixture grid) : IClassFixture<Re
         await grid.Store.UpsertAsync(pair, rows, ct);
 
         // Compared with the rows as the store holds them (numbers and JSON as PostgreSQL returns them).
-        var stored = await grid.Store.LatestAsync(pair, RehydrationFixture.Capacity, ct);
+        var stored = await grid.DataSource.LatestAsync(pair, RehydrationFixture.Capacity, ct);
         var grain = grid.Grains.GetGrain<ITimeframeGrain>(pair.Key);
         var bars = await grain.GetBars(int.MaxValue);
 

@@ -72,7 +72,7 @@ public sealed class ChangeSeqStorageTests(SchemaDatabase db) : IClassFixture<Sch
         Assert.Equal([5L], (await store.ChangesSinceAsync(pair, 0, 7, 1, Ct)).Select(s => s.Position));
 
         // The backfill path writes values only: positions stay.
-        await store.BulkUpsertAsync(pair, [a with { Close = 1.36, High = 2.36, Seq = 9 }], Ct);
+        await db.DataSource.BulkUpsertAsync(pair, [a with { Close = 1.36, High = 2.36, Seq = 9 }], Ct);
         Assert.Equal([(1.36, 5L), (1.33, 7L)], await db.QueryAsync($"SELECT close, change_seq FROM {pair.TableName} ORDER BY timestamp", r => (r.GetDouble(0), r.GetInt64(1))));
     }
 }

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Bars;
-using TradingAlerts.Grains.Events;
-using TradingAlerts.Grains.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Persistence.Postgres;
 

@@ -39,7 +39,7 @@ public sealed class PostgresBarStoreTests(SchemaDatabase db) : IClassFixture<Sch
         await _store.UpsertAsync(pair, [bar], TestContext.Current.CancellationToken);
         var rewritten = bar with { Close = bar.Close + 0.001, High = Math.Max(bar.High, bar.Close + 0.001), Indicators = bar.Indicators with { Tema = 1.5 }, Seq = bar.Seq + 10 };
         Assert.Equal(1, await _store.UpsertAsync(pair, [rewritten], TestContext.Current.CancellationToken));
-        var row = Assert.Single(await _store.LatestAsync(pair, 10, TestContext.Current.CancellationToken));
+        var row = Assert.Single(await db.DataSource.LatestAsync(pair, 10, TestContext.Current.CancellationToken));
         Assert.Equal((rewritten.Close, rewritten.High, 1.5), (row.Close, row.High, row.Indicators.Tema));
     }
 
@@ -50,7 +50,7 @@ public sealed class PostgresBarStoreTests(SchemaDatabase db) : IClassFixture<Sch
         var bar = Synthetic("XAUUSD", Timeframe.D1, 2)[0];
         await _store.UpsertAsync(pair, [bar with { Seq = 5, Close = 1801 }, bar with { Seq = 7, Close = 1803 }, bar with { Seq = 6, Close = 1802 }],
             TestContext.Current.CancellationToken);
-        Assert.Equal(1803, Assert.Single(await _store.LatestAsync(pair, 10, TestContext.Current.CancellationToken)).Close);
+        Assert.Equal(1803, Assert.Single(await db.DataSource.LatestAsync(pair, 10, TestContext.Current.CancellationToken)).Close);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class PostgresBarStoreTests(SchemaDatabase db) : IClassFixture<Sch
         var viaCopy = new Pair("AUDUSD", Timeframe.M30);
         var bars = Synthetic("GBPUSD", Timeframe.M30, 3);
         await _store.UpsertAsync(viaUpsert, bars, TestContext.Current.CancellationToken);
-        Assert.Equal(bars.Count, await _store.BulkUpsertAsync(viaCopy, bars.Select(b => b).ToList(), TestContext.Current.CancellationToken));
+        Assert.Equal(bars.Count, await db.DataSource.BulkUpsertAsync(viaCopy, bars.Select(b => b).ToList(), TestContext.Current.CancellationToken));
         Assert.Equal(await TableAsync(viaUpsert), await TableAsync(viaCopy));
-        Assert.Equal(0, await _store.BulkUpsertAsync(viaCopy, bars, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.DataSource.BulkUpsertAsync(viaCopy, bars, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PostgresBarStoreTests(SchemaDatabase db) : IClassFixture<Sch
         var pair = new Pair("USDJPY", Timeframe.H1);
         var bars = Synthetic("USDJPY", Timeframe.H1, 4);
         await _store.UpsertAsync(pair, bars, TestContext.Current.CancellationToken);
-        var latest = await _store.LatestAsync(pair, 10, TestContext.Current.CancellationToken);
+        var latest = await db.DataSource.LatestAsync(pair, 10, TestContext.Current.CancellationToken);
         Assert.Equal(bars[^10..].Select(b => b.Time), latest.Select(b => b.Time));
         foreach (var (expected, actual) in bars[^10..].Zip(latest))
         {

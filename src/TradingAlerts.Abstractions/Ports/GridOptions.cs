@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TradingAlerts.Grains.Options;
+namespace TradingAlerts.Abstractions.Ports;
 
 /// <summary>Grain settings (section "Grid").</summary>
 public sealed class GridOptions

@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Grains.Bars;
+namespace TradingAlerts.Abstractions.Ports;
 
 /// <summary>
 /// A stored bar and its change position: the position of its newest version, 0 when the row was written

@@ -1,6 +1,6 @@
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Grains.Events;
+namespace TradingAlerts.Abstractions.Ports;
 
 /// <summary>
 /// Publishes grid events for consumers outside .NET (Redis channels <c>bars:{SYMBOL}:{TF}</c> and

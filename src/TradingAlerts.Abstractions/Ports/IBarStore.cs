@@ -1,7 +1,7 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Grains.Bars;
+namespace TradingAlerts.Abstractions.Ports;
 
 /// <summary>Where TimeframeGrains write bars through and rehydrate them from.</summary>
 public interface IBarStore
@@ -24,8 +24,6 @@ public interface IBarStore
     /// position, at most <paramref name="max"/>; each row once, at its newest version.
     /// </summary>
     Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default);
-
-    Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Rehydration: the latest <paramref name="count"/> bars of the pair, oldest first, streamed, with what a
@@ -54,9 +52,6 @@ public sealed class NoBarStore : IBarStore
 
     public Task<List<StoredBar>> ChangesSinceAsync(Pair pair, long after, long upTo, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult(new List<StoredBar>());
-
-    public Task<List<BarRecord>> LatestAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new List<BarRecord>());
 
     public IAsyncEnumerable<StoredBar> RehydrateAsync(Pair pair, int count, CancellationToken cancellationToken = default) =>
         AsyncEnumerable.Empty<StoredBar>();
