@@ -6,7 +6,9 @@ using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Grains;
 using TradingAlerts.Grains.Bars;
 using TradingAlerts.Grains.Signals;
-using TradingAlerts.Silo.Api;
+using TradingAlerts.Api.Caching;
+using TradingAlerts.Api.Endpoints;
+using TradingAlerts.Api.Errors;
 using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.Benchmarks.Http;

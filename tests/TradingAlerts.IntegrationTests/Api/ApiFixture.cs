@@ -9,7 +9,7 @@ using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Auth;
+using TradingAlerts.Api.Auth;
 
 namespace TradingAlerts.IntegrationTests.Api;
 

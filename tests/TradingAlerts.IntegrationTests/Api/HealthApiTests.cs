@@ -5,7 +5,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Health;
+using TradingAlerts.Api.Health;
 
 namespace TradingAlerts.IntegrationTests.Api;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.RateLimits;
+using TradingAlerts.Api.RateLimits;
 
 namespace TradingAlerts.IntegrationTests.Api;
 

@@ -7,7 +7,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Auth;
+using TradingAlerts.Api.Auth;
 
 namespace TradingAlerts.IntegrationTests.Api;
 

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Silo.Api;
+using TradingAlerts.Api.Caching;
+using TradingAlerts.Api.Endpoints;
+using TradingAlerts.Api.Errors;
 
 namespace TradingAlerts.IntegrationTests.Api;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Health;
-using TradingAlerts.Silo.Hosting;
+using TradingAlerts.Api.Health;
+using TradingAlerts.Api;
 
 namespace TradingAlerts.IntegrationTests.Hosting;
 

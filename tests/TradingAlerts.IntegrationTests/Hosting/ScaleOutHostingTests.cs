@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting.Kubernetes;
+using TradingAlerts.Api;
+using TradingAlerts.Api.Admin;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Silo.Hosting;
 
@@ -42,20 +44,20 @@ public sealed class ScaleOutHostingTests
         using var client = silo.CreateClient();
 
         Assert.Empty(silo.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
-        Assert.False(ScaleOutExtensions.RunsInKubernetes(Configuration([])));
+        Assert.False(OrleansConfiguration.RunsInKubernetes(Configuration([])));
     }
 
     [Fact]
     public void Kubernetes_hosting_turns_on_in_a_pod_unless_configured_off()
     {
-        Assert.True(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" })));
-        Assert.True(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["Orleans:Kubernetes"] = "true" })));
-        Assert.False(ScaleOutExtensions.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1", ["Orleans:Kubernetes"] = "false" })));
+        Assert.True(OrleansConfiguration.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" })));
+        Assert.True(OrleansConfiguration.RunsInKubernetes(Configuration(new() { ["Orleans:Kubernetes"] = "true" })));
+        Assert.False(OrleansConfiguration.RunsInKubernetes(Configuration(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1", ["Orleans:Kubernetes"] = "false" })));
 
         // In a pod the silo registers the package's hosting (built, not started: there is no Kubernetes API here).
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" });
-        builder.AddGridScaleOut();
+        builder.AddGridOrleans(GridTopology.From(builder.Configuration));
         using var app = builder.Build();
         Assert.NotEmpty(app.Services.GetServices<IConfigureOptions<KubernetesHostingOptions>>());
     }

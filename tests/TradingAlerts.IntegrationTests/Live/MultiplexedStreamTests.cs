@@ -7,7 +7,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.IntegrationTests.Api;
-using TradingAlerts.Silo.Live;
+using TradingAlerts.Api.Live;
 
 namespace TradingAlerts.IntegrationTests.Live;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using TradingAlerts.IntegrationTests.Api;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.RateLimits;
+using TradingAlerts.Api.RateLimits;
 
 namespace TradingAlerts.IntegrationTests.Security;
 

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Auth;
+using TradingAlerts.Api.Auth;
 
 namespace TradingAlerts.IntegrationTests.Security;
 

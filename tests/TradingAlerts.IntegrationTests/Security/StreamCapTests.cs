@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Silo.Auth;
-using TradingAlerts.Silo.Live;
+using TradingAlerts.Api.Auth;
+using TradingAlerts.Api.Live;
 
 namespace TradingAlerts.IntegrationTests.Security;
 
