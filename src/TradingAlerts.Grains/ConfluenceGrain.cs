@@ -120,6 +120,23 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
             ? ConfluenceAtTime.Found(ConfluenceScore.Snapshot(_symbol, at, signals))
             : ConfluenceAtTime.NotHeld(reason!));
 
+    public async Task<ConfluenceAtTime> GetPastView(long at)
+    {
+        // The signal history holds signals as they were pushed, and a bar's last version never is when its successor
+        // arrives in the same batch: with a durable store the stored rows answer, with the signals computed as the
+        // timeframe grains compute them.
+        if (!store.IsDurable)
+        {
+            var held = await GetConfluenceAt(at);
+            return held.Snapshot is null ? held : held with { Bars = await HeldBarsAt(at) };
+        }
+
+        var bars = StoredSignals.Usable(await store.AtAsync(_symbol, at, StoredSignals.BarsNeeded), []);
+        return bars.Count == 0
+            ? ConfluenceAtTime.NotHeld($"confluence at {DateTimeOffset.FromUnixTimeSeconds(at):u} is older than the stored {_symbol} bars")
+            : new ConfluenceAtTime(StoredSignals.Confluence(_symbol, at, bars), null, bars.ToDictionary(b => b.Key, b => b.Value[^1]));
+    }
+
     public Task Subscribe(IConfluenceObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -130,6 +147,14 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The bar in force at <paramref name="at"/> of each timeframe (one read each, in parallel).</summary>
+    private async Task<Dictionary<Timeframe, BarRecord>> HeldBarsAt(long at)
+    {
+        var bars = await Task.WhenAll(Timeframes.All.Select(async tf =>
+            (tf, bar: await GrainFactory.GetGrain<ITimeframeGrain>(new Pair(_symbol, tf).Key).GetBarAt(at))));
+        return bars.Where(b => b.bar is not null).ToDictionary(b => b.tf, b => b.bar!);
     }
 
     private ConfluenceSnapshot Current()

@@ -16,6 +16,14 @@ public interface IConfluenceGrain : IGrainWithStringKey
     [Alias("GetConfluenceAt"), AlwaysInterleave]
     Task<ConfluenceAtTime> GetConfluenceAt(long at);
 
+    /// <summary>
+    /// The confluence at <paramref name="at"/> with the bars it stands on, what <c>GET /api/confluence?at=</c> serves.
+    /// With a durable store: from the stored rows (exact at any time, after any restart). Without one: from the signals
+    /// held (<see cref="GetConfluenceAt"/>) and the timeframe grains' bars in force then.
+    /// </summary>
+    [Alias("GetPastView"), AlwaysInterleave]
+    Task<ConfluenceAtTime> GetPastView(long at);
+
     /// <summary>A timeframe's signal changed (sent by its TimeframeGrain only on change); the score is updated in O(1).</summary>
     [Alias("UpdateSignal"), OneWay]
     Task UpdateSignal(TimeframeSignal signal);

@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
-using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Errors;
-using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -33,7 +32,7 @@ internal static class ConfluenceApi
     }
 
     public static async Task<Results<JsonBody, NotModified, BadRequest<ApiErrorBody>, NotFound<ApiErrorBody>>> GetConfluence(
-        HttpContext context, IGrainFactory grains, IBarStore store, ResponseCache cache, string symbol, string? timestamp)
+        HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string? timestamp)
     {
         // symbol (bound for the API description) was checked by the route's filter (ApiAccess).
         var upper = context.Checked<CheckedSymbol>().Symbol;
@@ -79,11 +78,13 @@ internal static class ConfluenceApi
         {
             // A past time can change (a late bar, a rewrite of the bar then forming) without the grain's version
             // changing, so its tag is the body's hash: 304 saves the transfer, never serves a changed answer.
-            (body, var missing) = await PastConfluence.WriteAsync(grains, store, upper, at.Value, context.RequestAborted);
-            if (body is null)
+            var past = await grains.GetGrain<IConfluenceGrain>(upper).GetPastView(at.Value);
+            if (past.Snapshot is null)
             {
-                return ApiError.NotFound(missing!);
+                return ApiError.NotFound(past.NotHeldReason!);
             }
+
+            body = ConfluenceResponseJson.Write(past.Snapshot, Timeframes.All.ToDictionary(tf => tf, tf => past.Bars?.GetValueOrDefault(tf)));
 
             etag = new EntityTagHeaderValue($"\"h{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
             if (NotModified(context, etag))

@@ -1,6 +1,5 @@
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Grains.Signals;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Endpoints;
 using TradingAlerts.Api.Errors;

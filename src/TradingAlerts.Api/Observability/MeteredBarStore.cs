@@ -2,7 +2,6 @@ using System.Diagnostics;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Ports;
-using TradingAlerts.Grains.Bars;
 
 namespace TradingAlerts.Api.Observability;
 

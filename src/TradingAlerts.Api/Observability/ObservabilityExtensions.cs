@@ -4,7 +4,6 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Serialization;
 using TradingAlerts.Abstractions.Ports;
-using TradingAlerts.Grains.Bars;
 using TradingAlerts.Ingest;
 using TradingAlerts.Api.Admin;
 

@@ -39,7 +39,7 @@ public sealed class RehydrationTests(RehydrationFixture grid) : IClassFixture<Re
         Assert.Equal(stored.Select(b => b.Indicators.Tema), bars.Tema);
         Assert.Equal(stored.Select(b => b.Indicators.Hrma), bars.Hrma);
         Assert.Equal(stored.Select(b => b.Indicators.Smma), bars.Smma);
-        var momentum = stored.Select(b => Grains.Signals.MomentumJson.Parse(b.Indicators.MomentumCandles)).OfType<MomentumCandleInfo>().ToList();
+        var momentum = stored.Select(b => MomentumJson.Parse(b.Indicators.MomentumCandles)).OfType<MomentumCandleInfo>().ToList();
         Assert.NotEmpty(momentum);
         Assert.Equal(momentum.Select(m => (m.Time, m.Bullish)), bars.MomentumCandles.Select(m => (m.Time, m.Bullish)));
         Assert.Equal(momentum.Select(m => m.BodyRatio), bars.MomentumCandles.Select(m => m.BodyRatio), (a, b) => Math.Abs(a - b) < 1e-6);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TradingAlerts.Abstractions.Contracts;
 
-namespace TradingAlerts.Grains.Signals;
+namespace TradingAlerts.Abstractions.Contracts;
 
 /// <summary>Reads a bar's momentum_candles JSON (<c>[]</c> or one candle) into the compact form.</summary>
 public static class MomentumJson
