@@ -13,12 +13,20 @@ if [ -z "$files" ]; then
   exit 0
 fi
 
-# Coverlet writes one element a line: <class ... filename="F" ...> then its <line number="N" hits="H" .../>.
+# Coverlet writes one element a line: <source>ROOT</source>, then <class ... filename="F" ...> (F relative to the
+# root) and its <line number="N" hits="H" .../>. Lines of files under obj/ are generated (a [LoggerMessage] static
+# constructor spans the class's file and the generated one, so the runsettings cannot drop it) and are skipped.
 # shellcheck disable=SC2086 # the file list is newline-separated paths without spaces (dotnet's GUID folders)
 awk '
-  /<class / { if (match($0, /filename="[^"]*"/)) file = substr($0, RSTART + 10, RLENGTH - 11) }
+  FNR == 1 { root = ""; roots = 0 }
+  /<source>/ { roots++; root = $0; sub(/.*<source>/, "", root); sub(/<\/source>.*/, "", root) }
+  /<class / {
+    file = ""
+    if (match($0, /filename="[^"]*"/)) file = (roots == 1 ? root : "") substr($0, RSTART + 10, RLENGTH - 11)
+    if (file ~ /(^|\/)obj\//) file = ""
+  }
   /<line / {
-    if (!match($0, /number="[0-9]+"/)) next
+    if (file == "" || !match($0, /number="[0-9]+"/)) next
     key = file ":" substr($0, RSTART + 8, RLENGTH - 9)
     seen[key] = 1
     if (match($0, /hits="[0-9]+"/) && substr($0, RSTART + 6, RLENGTH - 7) + 0 > 0) covered[key] = 1

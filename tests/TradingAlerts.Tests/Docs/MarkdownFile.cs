@@ -6,7 +6,7 @@ namespace TradingAlerts.Tests.Docs;
 
 /// <summary>
 /// What the documentation tests read from one Markdown file: its headings' GitHub anchors, its links, and its
-/// code (inline spans and fenced lines), where commands are written. Code is never searched for links.
+/// code (inline spans, fenced and indented blocks), where commands are written. Code is never searched for links.
 /// </summary>
 internal sealed partial class MarkdownFile
 {
@@ -24,7 +24,7 @@ internal sealed partial class MarkdownFile
     /// <summary>Lines outside code fences, with their inline code spans removed.</summary>
     public IReadOnlyList<(int Line, string Text)> Prose { get; }
 
-    /// <summary>Each inline code span and each line of a fenced block.</summary>
+    /// <summary>Each inline code span and each line of a fenced or indented block.</summary>
     public IReadOnlyList<(int Line, string Text)> Code { get; }
 
     /// <summary>The anchors GitHub gives the headings (duplicates numbered -1, -2, …).</summary>
@@ -45,10 +45,23 @@ internal sealed partial class MarkdownFile
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         string? fence = null;
+        var indented = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             var trimmed = line.TrimStart();
+
+            // An indented block (four spaces or a tab) starts after a blank line and runs while lines stay indented.
+            var previousBlank = i == 0 || lines[i - 1].Trim().Length == 0;
+            indented = fence is null && trimmed.Length > 0 && (line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t'))
+                ? indented || previousBlank
+                : indented && trimmed.Length == 0;
+            if (indented && trimmed.Length > 0)
+            {
+                code.Add((i + 1, line));
+                continue;
+            }
+
             if (fence is null && (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal)))
             {
                 fence = trimmed[..3];
