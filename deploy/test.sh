@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite against a real PostgreSQL 15 and a real Redis that this script installs
 # (apt-get, when missing) and starts on loopback on free ports, then stops them even when tests fail.
-# Ends with one line: "N passed, N failed, N skipped", summed over all test projects.
+# Prints the line coverage of the product code ("line coverage: 71.3 % (N of M lines)", not a gate), then ends
+# with one line: "N passed, N failed, N skipped", summed over all test projects.
 #
 #   deploy/test.sh                 # everything
 #   deploy/test.sh --filter X      # extra arguments go to `dotnet test`
@@ -24,7 +25,7 @@ test_rc=$?
 if [ "$test_rc" -eq 0 ]; then
   log "running dotnet test"
   dotnet test "$repo/TradingAlerts.sln" --no-build -m:1 --logger "trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" "$@"
+    --collect "XPlat Code Coverage" --settings "$repo/tests/coverage.runsettings" --results-directory "$results" "$@"
   test_rc=$?
 fi
 
@@ -55,5 +56,7 @@ if [ -d "$shots" ] && [ -n "$(ls -A "$shots" 2>/dev/null)" ]; then
   log "dashboard screenshots from the end-to-end tests: $shots"
 fi
 
+# Reported, not enforced: the figure is for reading, and a run with --filter measures only what it ran.
+"$repo/deploy/lib/coverage.sh" "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
