@@ -18,3 +18,11 @@ public sealed record TimeframeSignal(
     [property: Id(2)] Trend Trend,
     [property: Id(3)] double Strength,
     [property: Id(4)] IReadOnlyDictionary<string, int> Votes);
+
+/// <summary>Direction of one timeframe's signals.</summary>
+public enum Trend
+{
+    Neutral,
+    Bullish,
+    Bearish,
+}
