@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
@@ -17,7 +15,7 @@ namespace TradingAlerts.Ingest;
 /// Runs in the silo (embedded) or in its own process as an Orleans client: it needs only IGrainFactory.
 /// Each file is its own fault domain (<see cref="TailedFile"/>): a locked or corrupt file costs only its own symbols.
 /// It learns of writes from the file's change notifications, with a slow poll as the fallback (IngestAgent.Wakeups.cs).
-/// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry.
+/// Failures (cluster, database, locked or corrupt file) back off exponentially with jitter and retry (IngestAgent.Retry.cs).
 /// </summary>
 public sealed partial class IngestAgent(
     IGrainFactory grains,
@@ -39,27 +37,32 @@ public sealed partial class IngestAgent(
             return Task.CompletedTask;
         }
 
-        _files = [.. paths.Select(path => new TailedFile(
+        _files = [.. paths.Select(path => Open(path, settings))];
+        return Task.WhenAll(_files.SelectMany((file, i) => Tail(file, _files[..i], stoppingToken)));
+    }
+
+    private TailedFile Open(string path, IngestOptions settings)
+    {
+        var file = new TailedFile(
             new CollectorReader(path, settings.ReadBusyTimeout, validation: settings.CollectorValidation()),
             new CollectorQuarantine(path),
-            settings.MaxConcurrentReads))];
+            settings.MaxConcurrentReads);
         if (settings.FileNotifications)
         {
-            foreach (var file in _files)
-            {
-                file.Watcher = CollectorFileWatcher.TryStart(file.Path, file.Changes, logger);
-            }
+            file.Watcher = CollectorFileWatcher.TryStart(file.Path, file.Changes, logger);
         }
 
-        return Task.WhenAll(_files.SelectMany((file, i) =>
-        {
-            LogTailing(logger, file.Path);
-            status.RecordQuarantine(file.Path, file.Quarantine.Path, file.Quarantine.Count);
-            var earlier = _files[..i];
-            return Symbols.All
-                .Select(symbol => Task.Run(() => TailAsync(new SymbolTail(file, earlier, symbol, grains.GetGrain<ISymbolGrain>(symbol)), stoppingToken), stoppingToken))
-                .Append(Task.Run(() => CheckIntegrityAsync(file, stoppingToken), stoppingToken));
-        }));
+        return file;
+    }
+
+    /// <summary>The loops of one file: one per catalogue symbol, and its integrity check.</summary>
+    private IEnumerable<Task> Tail(TailedFile file, IReadOnlyList<TailedFile> earlier, CancellationToken stoppingToken)
+    {
+        LogTailing(logger, file.Path);
+        status.RecordQuarantine(file.Path, file.Quarantine.Path, file.Quarantine.Count);
+        return Symbols.All
+            .Select(symbol => Task.Run(() => TailAsync(new SymbolTail(file, earlier, symbol, grains.GetGrain<ISymbolGrain>(symbol)), stoppingToken), stoppingToken))
+            .Append(Task.Run(() => CheckIntegrityAsync(file, stoppingToken), stoppingToken));
     }
 
     /// <summary>
@@ -103,21 +106,26 @@ public sealed partial class IngestAgent(
         if (read.Quarantined.Count > 0)
         {
             // Recorded (flushed) before the grain moves the cursor past them; a failure here retries the batch.
-            var quarantine = file.Quarantine;
-            var recorded = quarantine.Record(read.Quarantined, clock.GetUtcNow());
-            foreach (var rejected in read.Quarantined)
-            {
-                LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
-            }
-
-            metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
-            status.RecordQuarantine(source, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
+            Quarantine(file, symbol, read.Quarantined);
         }
 
         var result = await tail.Grain.Ingest(new IngestBatch(symbol, source, [.. read.Rows], read.LastSeq, tail.FileId)).WaitAsync(token).ConfigureAwait(false);
         tail.Cursor = result.Cursor;
         Record(source, symbol, result.Cursor, read.Rows);
         return Step.Moved;
+    }
+
+    private void Quarantine(TailedFile file, string symbol, IReadOnlyList<QuarantinedRow> rows)
+    {
+        var quarantine = file.Quarantine;
+        var recorded = quarantine.Record(rows, clock.GetUtcNow());
+        foreach (var rejected in rows)
+        {
+            LogQuarantined(logger, symbol, rejected.Seq, rejected.Timeframe, rejected.Timestamp, rejected.Reason, quarantine.Path);
+        }
+
+        metrics.Quarantined.Add(recorded, new KeyValuePair<string, object?>("symbol", symbol));
+        status.RecordQuarantine(file.Path, quarantine.Path, quarantine.Count, symbol, quarantine.CountOf(symbol));
     }
 
     /// <summary>
@@ -192,58 +200,6 @@ public sealed partial class IngestAgent(
         (tail.Cursor, tail.FileId) = (attached.Cursor, inspected.FileId);
     }
 
-    /// <summary>
-    /// Retries a failed step for ever, with exponential back-off and jitter; while the file itself is at fault only up to
-    /// <see cref="IngestOptions.MaxFileFaultBackoff"/>, so a file that is fine again is read again within seconds.
-    /// </summary>
-    private ResiliencePipeline Retry(SymbolTail tail, CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        var (file, symbol) = (tail.File, tail.Symbol);
-        return new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.FirstBackoff,
-                MaxDelay = settings.MaxBackoff,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is CollectorFileException
-                    ? TimeSpan.FromTicks(Math.Min(settings.MaxFileFaultBackoff.Ticks, settings.FirstBackoff.Ticks << Math.Min(args.AttemptNumber, 20)))
-                    : (TimeSpan?)null),
-                OnRetry = args =>
-                {
-                    tail.Cursor = null; // ask the grain again: it knows what is durable
-                    tail.Seen = null; // and read the file, whatever its stat says
-                    var error = args.Outcome.Exception;
-                    var fault = (error as CollectorFileException)?.Fault;
-                    if (fault is CollectorFileFault.Corrupt or CollectorFileFault.IoError)
-                    {
-                        file.RequestIntegrityCheck();
-                    }
-
-                    var message = error?.Message ?? "failed";
-                    metrics.Failures.Add(1, IngestMetrics.Tags(file.Path, symbol));
-                    status.Failed(file.Path, symbol, message, clock.GetUtcNow(), fault switch
-                    {
-                        CollectorFileFault.Blocked => IngestSymbolStatus.Blocked,
-                        CollectorFileFault.Corrupt => IngestSymbolStatus.Corrupt,
-                        _ => null,
-                    });
-                    // A fault that persists (a file locked for minutes) is logged when it starts or changes, not at every retry.
-                    if (!string.Equals(message, tail.LoggedError, StringComparison.Ordinal))
-                    {
-                        LogRetry(logger, symbol, file.Path, args.RetryDelay, message);
-                        tail.LoggedError = message;
-                    }
-
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
-    }
-
     private void Record(string source, string symbol, long cursor, IReadOnlyList<BarRecord> rows)
     {
         var now = clock.GetUtcNow();
@@ -272,9 +228,6 @@ public sealed partial class IngestAgent(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest: tailing collector file {Path}")]
     private static partial void LogTailing(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest {Symbol} from {Source} failed, retrying in {Delay}: {Error}")]
-    private static partial void LogRetry(ILogger logger, string symbol, string source, TimeSpan delay, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collector file {Source} is read again from the start for {Symbol}: {Reason}")]
     private static partial void LogFileReset(ILogger logger, string source, string symbol, string reason);

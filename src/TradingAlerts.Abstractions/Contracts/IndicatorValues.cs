@@ -1,4 +1,5 @@
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Validation;
 
 namespace TradingAlerts.Abstractions.Contracts;
 
@@ -20,8 +21,21 @@ public sealed record IndicatorValues(
     [property: Id(7)] double? Smma,
     [property: Id(8)] string? ZigZag)
 {
+    /// <summary>Set on this object by <see cref="IndicatorCheck"/>, once it passed the check in this process.</summary>
+    [NonSerialized]
+    private CheckMark _checkMark;
+
     /// <summary>A bar with no indicator values.</summary>
     public static IndicatorValues None { get; } = new(null, null, null, null, null, null, null, null, null);
+
+    /// <summary>
+    /// Whether this object passed <see cref="IndicatorCheck"/> in this process and was marked so. The mark is no part of
+    /// the value: it is not serialized (values from another process arrive unmarked and are checked again),
+    /// a copy made with <c>with</c> does not carry it (the copy may differ), and equality ignores it.
+    /// </summary>
+    internal bool IsChecked => _checkMark.Marks(this);
+
+    internal void MarkChecked() => _checkMark = new CheckMark(this);
 
     /// <summary>
     /// The values <paramref name="source"/> gives for each catalogue column, asked in catalogue order (so a source
@@ -40,6 +54,21 @@ public sealed record IndicatorValues(
             source.Number(IndicatorCatalogue.Hrma),
             source.Number(IndicatorCatalogue.Smma),
             source.Json(IndicatorCatalogue.ZigZag));
+    }
+
+    /// <summary>
+    /// Names the object it was set on, so a <c>with</c> copy (which copies every field) holds a mark of another object;
+    /// equal to every other mark, so the record's equality and hash stay those of its values.
+    /// </summary>
+    private readonly struct CheckMark(IndicatorValues owner) : IEquatable<CheckMark>
+    {
+        public bool Marks(IndicatorValues values) => ReferenceEquals(owner, values);
+
+        public bool Equals(CheckMark other) => true;
+
+        public override bool Equals(object? obj) => obj is CheckMark;
+
+        public override int GetHashCode() => 0;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 
@@ -6,32 +5,32 @@ namespace TradingAlerts.Abstractions.Validation;
 
 /// <summary>
 /// The check of a bar's indicator values against the catalogue (JSON shapes, usable numbers), done once per value set
-/// in a process. The collector reader asks for its sets to be remembered (by reference), so the grain does not parse
-/// again the JSON the reader parsed a moment before in the same process (parsing is most of the grid's own work in a
-/// backfill). A set built any other way (by a caller, with <c>with</c>, or deserialized from another process) is
-/// another object and is checked in full. The grain does not remember what it checks: its sets (received, or read
-/// back from PostgreSQL) are not checked again anywhere, and a cold start would fill the table with 1.35 million.
+/// in a process. The collector reader has its sets marked as checked (<see cref="IndicatorValues"/> carries the mark on
+/// the object), so the grain does not parse again the JSON the reader parsed a moment before in the same process: that
+/// second check measured about 10.6 µs a row, a third of the reader's own 37 µs and a tenth of the grid's whole ingest
+/// per row (IndicatorCheckBenchmarks; docs/performance.md), too much to drop. A set built any other way (by a caller,
+/// with <c>with</c>, or deserialized from another process) is unmarked and checked in full. The grain does not mark what
+/// it checks: its sets (received, or read back from PostgreSQL) are not checked again anywhere.
 /// </summary>
 public static class IndicatorCheck
 {
-    private static readonly object Marker = new();
-
-    /// <summary>Value sets that passed the check, held weakly: an entry goes when its set does.</summary>
-    private static readonly ConditionalWeakTable<IndicatorValues, object> Checked = [];
-
     /// <summary>Whether <paramref name="values"/> (this object) came out of <see cref="Usable"/> asked to remember it.</summary>
-    public static bool IsChecked(IndicatorValues values) => Checked.TryGetValue(values, out _);
+    public static bool IsChecked(IndicatorValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.IsChecked;
+    }
 
     /// <summary>
     /// <paramref name="values"/> with every unusable value set to null (the same instance when all are usable, or when
     /// it was checked before); <paramref name="faults"/> receives one reason per dropped value, in catalogue order.
-    /// With <paramref name="remember"/> the result counts as checked from then on (for values handed on in this process).
+    /// With <paramref name="remember"/> the result is marked as checked (for values handed on in this process).
     /// </summary>
     public static IndicatorValues Usable(IndicatorValues values, List<string> faults, bool remember = false)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(faults);
-        if (IsChecked(values))
+        if (values.IsChecked)
         {
             return values;
         }
@@ -41,7 +40,7 @@ public static class IndicatorCheck
         var result = faults.Count == before ? values : usable;
         if (remember)
         {
-            Checked.TryAdd(result, Marker);
+            result.MarkChecked();
         }
 
         return result;
