@@ -105,10 +105,21 @@ public sealed class CriticalPathTests(Chromium chromium, SiloProcess silo)
             await pro.GotoAsync("/dashboard/confluence/EURUSD");
             var score = pro.Page.GetByTestId("confluence-score");
             await Assertions.Expect(score).ToBeVisibleAsync();
-            var value = double.Parse(await score.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-            Assert.InRange(value, 0, 10);
             await Assertions.Expect(pro.Page.GetByTestId("confluence-row")).ToHaveCountAsync(9);
-            var (_, api) = await silo.GetJsonAsync("/api/confluence/EURUSD", silo.ProToken);
+
+            // The page shows what the API says: the score (to one decimal) and each timeframe's trend. The demo feed
+            // keeps writing, so compare a page that held still around one API answer.
+            async Task<string> Shown() => await score.InnerTextAsync() + " " + string.Join(",",
+                await pro.Page.GetByTestId("confluence-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.timeframe + ':' + r.dataset.trend)"));
+            JsonElement api = default;
+            var (before, said, after) = await Eventually.LastAsync(async () =>
+            {
+                var shown = await Shown();
+                (_, api) = await silo.GetJsonAsync("/api/confluence/EURUSD", silo.ProToken);
+                return (shown, Said(api), await Shown());
+            }, s => s.Item1 == s.Item2 && s.Item2 == s.Item3, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+            Assert.Equal(said, before);
+            Assert.Equal(said, after);
             Assert.Equal(9, api.GetProperty("all_117_indicators").EnumerateObject().Count());
             await pro.ScreenshotAsync("confluence-EURUSD-pro");
             pro.AssertNoErrors();
@@ -126,4 +137,9 @@ public sealed class CriticalPathTests(Chromium chromium, SiloProcess silo)
         await free.ScreenshotAsync("confluence-EURUSD-free");
         free.AssertNoErrors();
     }
+
+    /// <summary>What the confluence page should show for an API body: "score M5:trend,…,D1:trend".</summary>
+    private static string Said(JsonElement confluence) =>
+        confluence.GetProperty("confluence_score").GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " " +
+        string.Join(",", confluence.GetProperty("breakdown").EnumerateObject().Select(tf => $"{tf.Name}:{tf.Value.GetProperty("trend").GetString()}"));
 }

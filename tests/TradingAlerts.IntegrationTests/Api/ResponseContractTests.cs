@@ -303,10 +303,15 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
         var client = api.Client(api.ProToken);
         await Ingest("EURUSD", Timeframe.H4, b => b with { Time = b.Time + 14_400 });
         var before = await ApiCall.GetAsync(client, url);
+        var grain = Grains.GetGrain<ITimeframeGrain>("EURUSD/H4");
+        var version = await grain.GetVersion();
 
-        // The grain goes away (idle collection, a silo leaving) and comes back rehydrated from PostgreSQL.
+        // The grain goes away (idle collection, a silo leaving) and comes back rehydrated from PostgreSQL: a new
+        // activation, whose versions start at a new random point (docs/architecture.md, "Grain contracts").
         await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
         var rehydrated = await ApiCall.GetAsync(client, url);
+        Assert.NotEqual(version, await grain.GetVersion());
+        Assert.NotEqual(before.ETag, rehydrated.ETag);
         Assert.Equal(Last(before), Last(rehydrated));
 
         // Then a new bar arrives: a client still holding the tag from before must get the new bars.

@@ -2,45 +2,42 @@ using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Abstractions.Contracts;
-using TradingAlerts.Grains;
-using TradingAlerts.Grains.Signals;
 
 namespace TradingAlerts.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The confluence a symbol should show, recomputed from the rows PostgreSQL holds with the grid's own rules
-/// (SignalCalculator on each timeframe's latest row, the momentum vote over the rows within the grain's lookback,
-/// ConfluenceScore): what every served confluence, after any lifecycle event, must equal.
+/// The confluence a symbol should show, recomputed from the rows PostgreSQL holds by <see cref="ConfluenceReference"/>
+/// (the documented rules, written apart from the grid's code): what every served confluence, after any lifecycle
+/// event, must equal.
 /// </summary>
 internal static class ConfluenceRecomputation
 {
+    /// <summary>The expected confluence: its time (unix seconds), score, counts and each timeframe's signal (absent: no bars).</summary>
+    public sealed record Expected(string Symbol, long Time, double Score, int Bullish, int Bearish, int Neutral,
+        IReadOnlyDictionary<Timeframe, ConfluenceReference.Signal> Signals);
+
     /// <summary>The confluence now (<paramref name="at"/> null) or at <paramref name="at"/> (unix seconds, the bars' clock).</summary>
-    public static async Task<ConfluenceSnapshot> FromPostgresAsync(NpgsqlDataSource dataSource, string symbol, long? at = null)
+    public static async Task<Expected> FromPostgresAsync(NpgsqlDataSource dataSource, string symbol, long? at = null)
     {
-        var signals = new Dictionary<Timeframe, TimeframeSignal>();
+        var signals = new Dictionary<Timeframe, ConfluenceReference.Signal>();
         foreach (var tf in Timeframes.All)
         {
             // Newest first: the bar in force, then the ones its momentum vote looks back over.
             var rows = await RowsAsync(dataSource, new Pair(symbol, tf), at);
-            if (rows.Count == 0)
+            if (rows.Count > 0)
             {
-                continue;
+                signals[tf] = ConfluenceReference.SignalOf(rows);
             }
-
-            var momentum = rows.Select(r => MomentumJson.Parse(r.Indicators.MomentumCandles)).FirstOrDefault(m => m is not null);
-            signals[tf] = SignalCalculator.Compute(rows[0], StructureSnapshot.Parse(rows[0].Indicators), momentum is { } m ? (m.Bullish ? 1 : -1) : 0);
         }
 
-        var bullish = signals.Values.Count(s => s.Trend == Trend.Bullish);
-        var bearish = signals.Values.Count(s => s.Trend == Trend.Bearish);
+        var bullish = signals.Values.Count(s => s.Trend == "bullish");
+        var bearish = signals.Values.Count(s => s.Trend == "bearish");
         var time = at ?? (signals.Count == 0 ? 0 : signals.Values.Max(s => s.BarTime));
-        return new ConfluenceSnapshot(symbol, time, ConfluenceScore.Compute(bullish, bearish, signals.Values.Sum(s => s.Strength)),
-            bullish, bearish, Timeframes.All.Count - bullish - bearish, signals);
+        return new Expected(symbol, time, ConfluenceReference.Score(signals.Values), bullish, bearish, Timeframes.All.Count - bullish - bearish, signals);
     }
 
     /// <summary>Where an API confluence body differs from <paramref name="expected"/>: timestamp, score, counts, and every timeframe's trend, strength and votes.</summary>
-    public static List<string> Differences(ConfluenceSnapshot expected, JsonElement body)
+    public static List<string> Differences(Expected expected, JsonElement body)
     {
         var differences = new List<string>();
         void Check<T>(string what, T want, T got)
@@ -63,7 +60,7 @@ internal static class ConfluenceRecomputation
         {
             var served = body.GetProperty("breakdown").GetProperty(tf.Name());
             var signal = expected.Signals.GetValueOrDefault(tf);
-            Check($"{tf.Name()} trend", (signal?.Trend ?? Trend.Neutral).ToString().ToLowerInvariant(), served.GetProperty("trend").GetString());
+            Check($"{tf.Name()} trend", signal?.Trend ?? "neutral", served.GetProperty("trend").GetString());
             Check($"{tf.Name()} strength", Math.Round(signal?.Strength ?? 0, 4), served.GetProperty("strength").GetDouble());
             var votes = served.GetProperty("signals").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetInt32()}").Order(StringComparer.Ordinal);
             Check($"{tf.Name()} votes", string.Join(",", (signal?.Votes ?? new Dictionary<string, int>()).Select(v => $"{v.Key}={v.Value}").Order(StringComparer.Ordinal)), string.Join(",", votes));
@@ -72,22 +69,51 @@ internal static class ConfluenceRecomputation
         return differences;
     }
 
-    private static async Task<List<BarRecord>> RowsAsync(NpgsqlDataSource dataSource, Pair pair, long? at)
+    /// <summary>Where a grain's confluence differs from <paramref name="expected"/>: score, counts, and every timeframe's bar, trend, strength and votes.</summary>
+    public static List<string> Differences(Expected expected, Abstractions.Contracts.ConfluenceSnapshot held)
+    {
+        var differences = new List<string>();
+        void Check<T>(string what, T want, T got)
+        {
+            if (!EqualityComparer<T>.Default.Equals(want, got))
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"{expected.Symbol} {what}: expected {want}, held {got}"));
+            }
+        }
+
+        Check("score", expected.Score, held.Score);
+        Check("counts", (expected.Bullish, expected.Bearish, expected.Neutral), (held.Bullish, held.Bearish, held.Neutral));
+        foreach (var tf in Timeframes.All)
+        {
+            var want = expected.Signals.GetValueOrDefault(tf);
+            var got = held.Signals.GetValueOrDefault(tf);
+            Check($"{tf.Name()} bar", want?.BarTime, got?.BarTime);
+            Check($"{tf.Name()} trend", want?.Trend ?? "neutral", got?.Trend.ToString().ToLowerInvariant() ?? "neutral");
+            Check($"{tf.Name()} strength", want?.Strength ?? 0, got?.Strength ?? 0);
+            Check($"{tf.Name()} votes", Votes(want?.Votes), Votes(got?.Votes));
+        }
+
+        return differences;
+    }
+
+    private static string Votes(IReadOnlyDictionary<string, int>? votes) =>
+        string.Join(",", (votes ?? new Dictionary<string, int>()).Select(v => $"{v.Key}={v.Value}").Order(StringComparer.Ordinal));
+
+    private static async Task<List<ConfluenceReference.Row>> RowsAsync(NpgsqlDataSource dataSource, Pair pair, long? at)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT extract(epoch FROM timestamp)::bigint, open, high, low, close, fractals::text, horizontal_trendlines::text, " +
-            "diagonal_trendlines::text, momentum_candles::text, keltner_channels::text, tema, hrma, smma, zigzag::text " +
+            "SELECT extract(epoch FROM timestamp)::bigint, close, fractals::text, horizontal_trendlines::text, " +
+            "momentum_candles::text, keltner_channels::text, tema, hrma, smma, zigzag::text " +
             $"FROM {pair.TableName} WHERE @at::bigint IS NULL OR timestamp <= to_timestamp(@at::bigint) " +
-            $"ORDER BY timestamp DESC LIMIT {TimeframeGrain.MomentumLookback}");
+            $"ORDER BY timestamp DESC LIMIT {ConfluenceReference.MomentumBars}");
         command.Parameters.AddWithValue("at", (object?)at ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<BarRecord>();
+        var rows = new List<ConfluenceReference.Row>();
         while (await reader.ReadAsync())
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             double? Number(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-            rows.Add(new BarRecord(pair.Timeframe, reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
-                new IndicatorValues(Text(5), Text(6), Text(7), Text(8), Text(9), Number(10), Number(11), Number(12), Text(13)), 0, 0));
+            rows.Add(new ConfluenceReference.Row(reader.GetInt64(0), reader.GetDouble(1), Text(2), Text(3), Text(4), Text(5), Number(6), Number(7), Number(8), Text(9)));
         }
 
         return rows;

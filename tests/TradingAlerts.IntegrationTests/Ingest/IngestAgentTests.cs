@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.IntegrationTests.Infrastructure;
 
@@ -40,14 +44,47 @@ public sealed class IngestAgentTests : IDisposable
         using var client = silo.CreateClient(); // starts the host
         await WaitForRows(db, ["EURUSD", "XAUUSD"], rows);
 
+        // Every bar of the file is in PostgreSQL with the file's values, and every pair's grain holds the file's bars
+        // value for value (two days fit in its capacity).
+        await CollectorParity.WaitForEqualAsync(db, _file.Path, ["EURUSD", "XAUUSD"]);
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
-        var h1 = await grains.GetGrain<ITimeframeGrain>("XAUUSD/H1").GetBars(1000);
-        Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM xauusd_h1"), h1.Count);
-        Assert.Equal(await db.ScalarAsync<double>("SELECT close FROM xauusd_h1 ORDER BY timestamp DESC LIMIT 1"), h1.Close[^1]);
+        foreach (var pair in new[] { "EURUSD", "XAUUSD" }.SelectMany(s => Timeframes.All.Select(tf => new Pair(s, tf))))
+        {
+            var source = await SourceBarsAsync(pair);
+            Assert.NotEmpty(source);
+            // Reads interleave with a batch being written through, so the last one may still be on its way.
+            var held = await Eventually.LastAsync(async () => Values(await grains.GetGrain<ITimeframeGrain>(pair.Key).GetBars(100_000)),
+                bars => bars.SequenceEqual(source), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+            Assert.Equal(source, held);
+        }
+
         Assert.True(await grains.GetGrain<ISymbolGrain>("EURUSD").GetCursor(Path.GetFullPath(_file.Path)) > 0);
         await Eventually.UntilAsync("a published bar event", () => !events.IsEmpty, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(50), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Contains("\"symbol\":\"XAUUSD\"", events.First(), StringComparison.Ordinal);
+    }
+
+    private static List<(long, double, double, double, double, double?, double?, double?)> Values(BarSeriesSnapshot held) =>
+        [.. Enumerable.Range(0, held.Count).Select(i => (held.Time[i], held.Open[i], held.High[i], held.Low[i], held.Close[i], held.Tema[i], held.Hrma[i], held.Smma[i]))];
+
+    /// <summary>The file's bars of a pair, oldest first: time, OHLC and the three moving averages.</summary>
+    private async Task<List<(long, double, double, double, double, double?, double?, double?)>> SourceBarsAsync(Pair pair)
+    {
+        await using var sqlite = new SqliteConnection($"Data Source={_file.Path};Mode=ReadOnly;Pooling=False");
+        await sqlite.OpenAsync();
+        await using var command = sqlite.CreateCommand();
+        command.CommandText = $"SELECT timestamp, open, high, low, close, tema, hrma, smma FROM {pair.Symbol} WHERE timeframe = $tf ORDER BY timestamp";
+        command.Parameters.AddWithValue("$tf", pair.Timeframe.Name());
+        await using var reader = await command.ExecuteReaderAsync();
+        var bars = new List<(long, double, double, double, double, double?, double?, double?)>();
+        double Number(int i) => Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+        double? Optional(int i) => reader.IsDBNull(i) ? null : Number(i);
+        while (await reader.ReadAsync())
+        {
+            bars.Add((reader.GetInt64(0), Number(1), Number(2), Number(3), Number(4), Optional(5), Optional(6), Optional(7)));
+        }
+
+        return bars;
     }
 
     [Fact]
