@@ -129,6 +129,23 @@ public sealed partial class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Activations of one grain type on this silo (Orleans' <c>orleans_grains</c> gauge on <c>/metrics</c>, its
+    /// <c>grain_type</c> the class name without "Grain", lower case: "timeframe"); 0 when none, -1 when unknown.
+    /// </summary>
+    public async Task<int> GrainsAsync(string grainType, CancellationToken cancellationToken = default)
+    {
+        var metrics = await MetricsAsync(cancellationToken);
+        if (metrics.Length == 0)
+        {
+            return -1;
+        }
+
+        return GrainsGauge().Matches(metrics)
+            .Where(m => m.Groups["type"].Value == grainType)
+            .Sum(m => int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The silo's Prometheus text (<c>/metrics</c> on the admin port), empty when it cannot be read.</summary>
     public async Task<string> MetricsAsync(CancellationToken cancellationToken = default)
     {
@@ -169,4 +186,7 @@ public sealed partial class SiloProcess : IDisposable
 
     [GeneratedRegex("\"activations\"\\s*:\\s*(\\d+)")]
     private static partial Regex ActivationsField();
+
+    [GeneratedRegex("^orleans_grains\\{[^}]*grain_type=\"(?<type>[^\"]+)\"[^}]*\\}\\s+(?<count>\\d+)", RegexOptions.Multiline)]
+    private static partial Regex GrainsGauge();
 }
