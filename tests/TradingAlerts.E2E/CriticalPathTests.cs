@@ -10,7 +10,7 @@ namespace TradingAlerts.E2E;
 /// The seed's critical path, end to end through real parts: the collector's SQLite file → the grid and its
 /// PostgreSQL tables → the API → the chart in Chromium with its fractal markers and trendlines.
 /// </summary>
-public sealed class CriticalPathTests(Chromium chromium, SiloProcess silo)
+public sealed class CriticalPathTests(Chromium chromium, DemoSilo silo)
 {
     [Fact]
     public async Task Data_flows_from_the_collector_file_to_the_rendered_chart()

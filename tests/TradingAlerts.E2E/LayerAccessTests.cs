@@ -4,7 +4,7 @@ using TradingAlerts.E2E.Infrastructure;
 namespace TradingAlerts.E2E;
 
 /// <summary>The chart's layer toggles take their tier locks from the API's indicator catalogue, not from a list of their own.</summary>
-public sealed class LayerAccessTests(Chromium chromium, SiloProcess silo)
+public sealed class LayerAccessTests(Chromium chromium, DemoSilo silo)
 {
     [Theory]
     [InlineData("FREE")]

@@ -15,7 +15,7 @@ public sealed class LiveFailoverTests(Chromium chromium)
     [Fact]
     public async Task The_chart_resumes_after_its_silo_is_killed_and_its_last_bars_equal_the_api()
     {
-        await using var silo = new SiloProcess();
+        await using var silo = new DemoSilo();
         await silo.InitializeAsync();
         await using var page = await DashboardPage.OpenAsync(chromium, silo, "PRO");
         var streams = new List<IRequest>();

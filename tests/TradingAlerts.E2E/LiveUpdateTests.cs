@@ -5,7 +5,7 @@ using TradingAlerts.E2E.Infrastructure;
 namespace TradingAlerts.E2E;
 
 /// <summary>A bar the collector writes reaches an open chart through the SSE stream, without a reload.</summary>
-public sealed class LiveUpdateTests(Chromium chromium, SiloProcess silo)
+public sealed class LiveUpdateTests(Chromium chromium, DemoSilo silo)
 {
     [Fact]
     public async Task A_new_bar_written_by_the_collector_appears_on_the_open_chart()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace TradingAlerts.TestSupport;
@@ -10,6 +11,7 @@ namespace TradingAlerts.TestSupport;
 public sealed class ChildProcess : IDisposable
 {
     private const int KeptLines = 400;
+    private const int SigTerm = 15;
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
     private readonly Lock _lock = new();
@@ -27,13 +29,18 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet src/{project}/bin/{config}/net10.0/{project}.dll</c> in its output folder (so it finds its appsettings.json).</summary>
-    public static ChildProcess Start(string name, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, Action<string>? onLine = null)
+    /// <summary>
+    /// Starts <c>dotnet src/{project}/bin/{config}/net10.0/{project}.dll</c> in <paramref name="workingDirectory"/>, by
+    /// default its output folder (so it finds its appsettings.json).
+    /// </summary>
+    public static ChildProcess Start(
+        string name, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
+        Action<string>? onLine = null, string? workingDirectory = null)
     {
         var folder = BuiltProgram.OutputFolder(project);
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = folder,
+            WorkingDirectory = workingDirectory ?? folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -83,6 +90,32 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM, as Docker and Kubernetes stop a container (the host's graceful shutdown), then waits up to
+    /// <paramref name="timeout"/> for the exit; kills it when it has not ended by then. Returns the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM to {Name} (pid {_process.Id}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Kill();
+            throw new TimeoutException($"{Name} did not exit within {timeout} of SIGTERM.{Environment.NewLine}{Tail()}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>The last lines of output, for failure messages.</summary>
     public string Tail(int lines = 60)
     {
@@ -126,4 +159,8 @@ public sealed class ChildProcess : IDisposable
 
         _onLine?.Invoke(line);
     }
+
+    // .NET sends only SIGKILL (Process.Kill); a graceful stop needs libc's kill(2).
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 }

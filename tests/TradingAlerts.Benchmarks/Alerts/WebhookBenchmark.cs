@@ -49,7 +49,7 @@ internal static class WebhookBenchmark
                 writer.Write(symbol, market.History(symbol, start, start + 300).Concat(market.Forming(symbol)).Select(b => b.ToRecord()));
             }
 
-            using var silo = SiloProcess.Start("silo", db.ConnectionString, cluster, [$"--Ingest:SqlitePaths:0={file}"]);
+            using var silo = MeasuredSilo.Start("silo", db.ConnectionString, cluster, [$"--Ingest:SqlitePaths:0={file}"]);
             await Until("the silo to be ready", silo.ReadyAsync);
             using var engine = ChildProcess.Start("engine", "TradingAlerts.AlertEngine",
             [

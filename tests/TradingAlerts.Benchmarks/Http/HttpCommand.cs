@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -132,9 +131,7 @@ internal static class HttpCommand
     private static async Task<string> ProTokenAsync(BenchSilo silo)
     {
         using var client = new HttpClient { BaseAddress = silo.BaseAddress };
-        var response = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+        return await DevToken.GetAsync(client);
     }
 
     /// <summary>The comparison is only fair if every path sends the same bytes.</summary>
@@ -161,6 +158,4 @@ internal static class HttpCommand
         output.WriteLine($"same JSON: indicators grid = (a) {Same(grid, seed)} ({grid.Length:N0} / {seed.Length:N0} bytes), (a) = (b) {seed.AsSpan().SequenceEqual(cached)}; " +
             $"confluence grid = recomputed {Same(gridConfluence, seedConfluence)} ({gridConfluence.Length:N0} / {seedConfluence.Length:N0} bytes)");
     }
-
-    private sealed record TokenResponse(string Token);
 }

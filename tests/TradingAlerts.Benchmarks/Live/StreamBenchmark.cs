@@ -32,7 +32,7 @@ internal static class StreamBenchmark
 
         try
         {
-            using var silo = SiloProcess.Start("stream-silo", db.ConnectionString, $"bench-stream-{Guid.NewGuid():N}",
+            using var silo = MeasuredSilo.Start("stream-silo", db.ConnectionString, $"bench-stream-{Guid.NewGuid():N}",
                 [$"--Ingest:SqlitePaths:0={file}", "--Live:MaxStreamsPerCaller=2000", "--Live:HeartbeatInterval=00:00:05"]);
             await Eventually.UntilAsync("the silo to be ready", silo.ReadyAsync, TimeSpan.FromSeconds(180), TimeSpan.FromMilliseconds(250));
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 5_000 })

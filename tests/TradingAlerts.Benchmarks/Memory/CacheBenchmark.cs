@@ -41,7 +41,7 @@ internal static partial class CacheBenchmark
 
     private static async Task MeasureAsync(ThrowawayDatabase db, Dictionary<Pair, long> newest, int requests, string? encoding, IReadOnlyDictionary<string, string> siloEnvironment, TextWriter output)
     {
-        using var silo = SiloProcess.Start("cache", db.ConnectionString, ColdStartBenchmark.Cluster(), [], siloEnvironment);
+        using var silo = MeasuredSilo.Start("cache", db.ConnectionString, ColdStartBenchmark.Cluster(), [], siloEnvironment);
         var watch = Stopwatch.StartNew();
         while (!await silo.ReadyAsync())
         {

@@ -85,7 +85,7 @@ internal static class ColdStartBenchmark
     /// <summary>(c) One silo ingests the file: resident memory sampled until PostgreSQL holds every row, then at rest.</summary>
     internal static async Task IngestAsync(ThrowawayDatabase db, string file, long rows, TextWriter output)
     {
-        using var silo = SiloProcess.Start("ingest", db.ConnectionString, Cluster(), [$"--Ingest:SqlitePaths:0={file}"], s_environment);
+        using var silo = MeasuredSilo.Start("ingest", db.ConnectionString, Cluster(), [$"--Ingest:SqlitePaths:0={file}"], s_environment);
         var watch = Stopwatch.StartNew();
         var count = Pair.All.Select(p => $"(SELECT count(*) FROM {p.TableName})");
         var sql = "SELECT " + string.Join(" + ", count);
@@ -112,7 +112,7 @@ internal static class ColdStartBenchmark
     /// <summary>(a) A fresh silo on the stored rows: start → health → every pair served; resident peak and at rest.</summary>
     private static async Task ColdStartAsync(ThrowawayDatabase db, Dictionary<Pair, long> newest, TextWriter output)
     {
-        using var silo = SiloProcess.Start("cold", db.ConnectionString, Cluster(), [], s_environment);
+        using var silo = MeasuredSilo.Start("cold", db.ConnectionString, Cluster(), [], s_environment);
         var watch = Stopwatch.StartNew();
         using var sampling = Sampling(silo);
         while (!await silo.ReadyAsync())
@@ -133,7 +133,7 @@ internal static class ColdStartBenchmark
     private static async Task FailoverAsync(ThrowawayDatabase db, Dictionary<Pair, long> newest, TextWriter output)
     {
         var cluster = Cluster();
-        var silos = Enumerable.Range(1, 3).Select(i => SiloProcess.Start($"silo{i}", db.ConnectionString, cluster, [], s_environment)).ToList();
+        var silos = Enumerable.Range(1, 3).Select(i => MeasuredSilo.Start($"silo{i}", db.ConnectionString, cluster, [], s_environment)).ToList();
         try
         {
             var watch = Stopwatch.StartNew();
@@ -147,7 +147,7 @@ internal static class ColdStartBenchmark
             }
 
             await AllServedAsync(silos, newest, watch);
-            var activations = new Dictionary<SiloProcess, int>();
+            var activations = new Dictionary<MeasuredSilo, int>();
             foreach (var silo in silos)
             {
                 activations[silo] = await silo.ActivationsAsync();
@@ -175,7 +175,7 @@ internal static class ColdStartBenchmark
     /// Asks for every pending pair at once (round-robin over the silos) until each answers with at least its newest
     /// stored bar; returns when the last was served and the slowest single answer.
     /// </summary>
-    internal static async Task<(TimeSpan Served, TimeSpan Slowest)> AllServedAsync(List<SiloProcess> silos, Dictionary<Pair, long> newest, Stopwatch watch)
+    internal static async Task<(TimeSpan Served, TimeSpan Slowest)> AllServedAsync(List<MeasuredSilo> silos, Dictionary<Pair, long> newest, Stopwatch watch)
     {
         var pending = newest.Keys.ToList();
         var slowest = TimeSpan.Zero;
@@ -209,7 +209,7 @@ internal static class ColdStartBenchmark
         return (watch.Elapsed, slowest);
     }
 
-    private static async Task<bool> ServedAsync(SiloProcess silo, Pair pair, long newest)
+    private static async Task<bool> ServedAsync(MeasuredSilo silo, Pair pair, long newest)
     {
         try
         {
@@ -241,7 +241,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>Samples resident memory every 100 ms until cancelled (peaks between the explicit samples).</summary>
-    internal static CancellationTokenSource Sampling(SiloProcess silo)
+    internal static CancellationTokenSource Sampling(MeasuredSilo silo)
     {
         var stop = new CancellationTokenSource();
         _ = Task.Run(async () =>
@@ -256,7 +256,7 @@ internal static class ColdStartBenchmark
     }
 
     /// <summary>Resident memory after <see cref="Settle"/> with nothing asked of the silo (the median of the last samples).</summary>
-    internal static async Task<long> SettleAsync(SiloProcess silo)
+    internal static async Task<long> SettleAsync(MeasuredSilo silo)
     {
         var samples = new List<long>();
         for (var t = TimeSpan.Zero; t < Settle; t += TimeSpan.FromMilliseconds(500))
@@ -273,7 +273,7 @@ internal static class ColdStartBenchmark
         return samples.TakeLast(6).Order().ElementAt(3);
     }
 
-    internal static void Ensure(SiloProcess silo, Stopwatch watch)
+    internal static void Ensure(MeasuredSilo silo, Stopwatch watch)
     {
         if (silo.HasExited || watch.Elapsed > Bound)
         {

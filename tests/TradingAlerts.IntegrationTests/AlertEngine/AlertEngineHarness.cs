@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.CollectorFile.Sqlite;
@@ -23,6 +22,7 @@ public sealed class AlertEngineHarness : IAsyncDisposable
     public static readonly TimeSpan Bounded = TimeSpan.FromSeconds(240);
 
     private readonly List<ChildProcess> _processes = [];
+    private readonly List<SiloProcess> _silos = [];
     private readonly CancellationTokenSource _feedStop = new();
     private Task _feed = Task.CompletedTask;
 
@@ -48,34 +48,18 @@ public sealed class AlertEngineHarness : IAsyncDisposable
     }
 
     /// <summary>A silo process; returns once it answers ready.</summary>
-    public async Task<ChildProcess> StartSiloAsync(int index, CancellationToken ct)
+    public async Task<SiloProcess> StartSiloAsync(int index, CancellationToken ct)
     {
-        var http = TestEnvironment.FreePort();
-        var silo = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
-        [
-            $"--urls=http://127.0.0.1:{http}",
-            $"--ConnectionStrings:Postgres={Database.ConnectionString}",
-            $"--Orleans:ClusterId={ClusterId}",
-            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
-            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
-            "--Orleans:AdvertisedIP=127.0.0.1",
-            "--Demo:Enabled=false",
-            "--RateLimits:Enabled=false",
-        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }));
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.UntilAsync($"{silo.Name} to be ready", async () =>
+        var silo = SiloProcess.Start($"silo{index}", new SiloProcessOptions
         {
-            Assert.False(silo.HasExited, silo.Tail());
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                return false; // not listening yet, or a slow start
-            }
-        }, Startup, TimeSpan.FromMilliseconds(250), () => Task.FromResult(silo.Tail()), ct);
+            Postgres = Database.ConnectionString,
+            ClusterId = ClusterId,
+            Demo = false,
+            RateLimits = false,
+        });
+        _silos.Add(silo);
+        Start(silo.Process);
+        await silo.WaitReadyAsync(Startup, cancellationToken: ct);
         return silo;
     }
 
@@ -160,6 +144,11 @@ public sealed class AlertEngineHarness : IAsyncDisposable
         foreach (var process in _processes)
         {
             process.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
         }
 
         try

@@ -1,6 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,8 +57,8 @@ public class ApiFixture : IAsyncLifetime
         }
 
         using var client = Factory.CreateClient();
-        ProToken = await DevToken(client, "PRO");
-        FreeToken = await DevToken(client, "FREE");
+        ProToken = await DevToken.GetAsync(client, "PRO");
+        FreeToken = await DevToken.GetAsync(client, "FREE");
     }
 
     public HttpClient Client(string? token = null)
@@ -83,18 +82,9 @@ public class ApiFixture : IAsyncLifetime
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
 
-    private static async Task<string> DevToken(HttpClient client, string tier)
-    {
-        var response = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
-    }
-
     public virtual async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
         GC.SuppressFinalize(this);
     }
-
-    private sealed record TokenResponse(string Token);
 }

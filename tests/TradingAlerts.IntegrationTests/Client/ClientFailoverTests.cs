@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime;
@@ -20,7 +19,7 @@ public sealed class ClientFailoverTests(SchemaDatabase db) : IClassFixture<Schem
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(180);
     private static readonly Pair Followed = new("EURUSD", Timeframe.M5);
 
-    private readonly List<(ChildProcess Process, int SiloPort)> _silos = [];
+    private readonly List<SiloProcess> _silos = [];
 
     [Fact]
     public async Task Across_two_silo_kills_every_bar_arrives_at_its_final_values_in_order()
@@ -66,10 +65,10 @@ public sealed class ClientFailoverTests(SchemaDatabase db) : IClassFixture<Schem
 
             // The silo the followed grain lives on goes away without any shutdown, taking the grain and its observer list.
             var host = await Eventually.UntilAsync("the followed grain's silo", () => HostOf(grains, Followed), h => h is not null, Bounded, cancellationToken: ct);
-            var victim = _silos.Single(s => s.SiloPort == host!.Endpoint.Port && !s.Process.HasExited);
-            TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.Process.Name} (holds {Followed.Key}) after {applied.Updates} updates");
-            victim.Process.Kill();
-            Assert.True(victim.Process.HasExited);
+            var victim = _silos.Single(s => s.SiloPort == host!.Endpoint.Port && !s.HasExited);
+            TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.Name} (holds {Followed.Key}) after {applied.Updates} updates");
+            victim.Kill();
+            Assert.True(victim.HasExited);
         }
 
         var atLastKill = applied.Updates;
@@ -102,46 +101,28 @@ public sealed class ClientFailoverTests(SchemaDatabase db) : IClassFixture<Schem
 
     private async Task StartSilo(string name, string clusterId, CancellationToken ct)
     {
-        var (http, siloPort) = (TestEnvironment.FreePort(), TestEnvironment.FreePort());
-        var process = ChildProcess.Start(name, "TradingAlerts.Silo",
-        [
-            $"--urls=http://127.0.0.1:{http}",
-            $"--ConnectionStrings:Postgres={db.ConnectionString}",
-            $"--Orleans:ClusterId={clusterId}",
-            $"--Orleans:SiloPort={siloPort}",
-            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
-            "--Orleans:AdvertisedIP=127.0.0.1",
-            "--Demo:Enabled=false",
-            "--RateLimits:Enabled=false",
-        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" });
+        var silo = SiloProcess.Start(name, new SiloProcessOptions
+        {
+            Postgres = db.ConnectionString,
+            ClusterId = clusterId,
+            Demo = false,
+            RateLimits = false,
+        });
         lock (_silos)
         {
-            _silos.Add((process, siloPort));
+            _silos.Add(silo);
         }
 
-        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.UntilAsync($"{name} to be ready", async () =>
-        {
-            Assert.False(process.HasExited, process.Tail());
-            try
-            {
-                using var response = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                return false; // not listening yet
-            }
-        }, Bounded, TimeSpan.FromMilliseconds(250), () => Task.FromResult(process.Tail()), ct);
+        await silo.WaitReadyAsync(Bounded, cancellationToken: ct);
     }
 
-    private Task<string> Tails() => Task.FromResult(string.Join(Environment.NewLine, _silos.Select(s => s.Process.Tail(30))));
+    private Task<string> Tails() => Task.FromResult(string.Join(Environment.NewLine, _silos.Select(s => s.Tail(30))));
 
     public ValueTask DisposeAsync()
     {
-        foreach (var (process, _) in _silos)
+        foreach (var silo in _silos)
         {
-            process.Dispose();
+            silo.Dispose();
         }
 
         return ValueTask.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TradingAlerts.Abstractions.Catalogue;
@@ -16,26 +15,19 @@ public sealed class ConsoleLogTests
     public async Task The_first_run_until_every_pair_is_fresh_prints_no_polly_information()
     {
         var lines = new List<string>();
-        var port = TestEnvironment.FreePort();
         var demo = Path.Combine(Path.GetTempPath(), $"ta-console-{Guid.NewGuid():N}.db");
-        using (var silo = ChildProcess.Start("first-run", "TradingAlerts.Silo", ["--urls", $"http://127.0.0.1:{port}"],
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Orleans__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-                ["Orleans__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-                // The demo as a newcomer gets it, with less history so every pair is fresh sooner.
-                ["Demo__SqlitePath"] = demo,
-                ["Demo__Days"] = "2",
-            },
-            onLine: line => { lock (lines) { lines.Add(line); } }))
+        using (var silo = SiloProcess.Start("first-run", new SiloProcessOptions
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            // The demo as a newcomer gets it, with less history so every pair is fresh sooner.
+            Arguments = [$"--Demo:SqlitePath={demo}", "--Demo:Days=2"],
+            OnLine = line => { lock (lines) { lines.Add(line); } },
+        }))
+        {
             await Eventually.UntilAsync($"all {Pair.All.Count} pairs fresh", async () =>
             {
                 try
                 {
-                    using var health = await http.GetAsync(new Uri("/api/indicators/health", UriKind.Relative), TestContext.Current.CancellationToken);
+                    using var health = await silo.Http.GetAsync(new Uri("/api/indicators/health", UriKind.Relative), TestContext.Current.CancellationToken);
                     var body = await health.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
                     return body.TryGetProperty("summary", out var summary) && summary.GetProperty("fresh").GetInt32() == Pair.All.Count;
                 }

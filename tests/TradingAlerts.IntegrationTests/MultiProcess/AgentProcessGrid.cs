@@ -30,15 +30,15 @@ public sealed class AgentProcessGrid : IAsyncLifetime
 
     public string ClusterId { get; } = $"observability-{Guid.NewGuid():N}";
 
-    public ChildProcess Silo { get; private set; } = null!;
+    public SiloProcess Silo { get; private set; } = null!;
 
     public ChildProcess Agent { get; private set; } = null!;
 
     /// <summary>The API's port: what anyone may call.</summary>
-    public HttpClient Public { get; private set; } = null!;
+    public HttpClient Public => Silo.Http;
 
     /// <summary>The admin port: metrics and health details.</summary>
-    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Admin => Silo.Admin;
 
     public async ValueTask InitializeAsync()
     {
@@ -49,37 +49,17 @@ public sealed class AgentProcessGrid : IAsyncLifetime
             await drop.ExecuteNonQueryAsync();
         }
 
-        var (publicPort, adminPort) = (TestEnvironment.FreePort(), TestEnvironment.FreePort());
-        Silo = Start(ChildProcess.Start("silo", "TradingAlerts.Silo",
-        [
-            $"--urls=http://127.0.0.1:{publicPort}",
-            $"--ConnectionStrings:Postgres={Database.ConnectionString}",
-            $"--Orleans:ClusterId={ClusterId}",
-            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
-            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
-            "--Orleans:AdvertisedIP=127.0.0.1",
-            "--Demo:Enabled=false",
-            "--Metrics:Enabled=true",
-            $"--OrleansDashboard:Port={adminPort}",
-            "--Metrics:SampleInterval=00:00:01",
-            "--Health:IngestSilentAfter=00:00:03",
-            $"--RateLimits:FreePerHour={FreePerHour}",
-        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }));
-        Public = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}"), Timeout = TimeSpan.FromSeconds(30) };
-        Admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{adminPort}"), Timeout = TimeSpan.FromSeconds(30) };
-        await Eventually.UntilAsync("the silo to be ready", async () =>
+        Silo = SiloProcess.Start("silo", new SiloProcessOptions
         {
-            Assert.False(Silo.HasExited, Silo.Tail());
-            try
-            {
-                using var response = await Admin.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                return response.StatusCode == HttpStatusCode.OK;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                return false; // not listening yet
-            }
-        }, Bounded, TimeSpan.FromMilliseconds(250), () => Task.FromResult(Silo.Tail()));
+            Postgres = Database.ConnectionString,
+            ClusterId = ClusterId,
+            Demo = false,
+            AdminPort = true,
+            HttpTimeout = TimeSpan.FromSeconds(30),
+            Arguments = ["--Metrics:SampleInterval=00:00:01", "--Health:IngestSilentAfter=00:00:03", $"--RateLimits:FreePerHour={FreePerHour}"],
+        });
+        _processes.Add(Silo.Process);
+        await Silo.WaitReadyAsync(Bounded);
 
         Agent = StartAgent("agent", File.Path);
     }
@@ -133,8 +113,7 @@ public sealed class AgentProcessGrid : IAsyncLifetime
             process.Dispose();
         }
 
-        Public?.Dispose();
-        Admin?.Dispose();
+        Silo?.Dispose();
         File.Dispose();
         await Database.DisposeAsync();
     }

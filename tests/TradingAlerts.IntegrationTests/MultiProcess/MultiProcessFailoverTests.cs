@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -30,6 +28,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
 
     private readonly TempCollectorFile _file = new();
     private readonly List<ChildProcess> _processes = [];
+    private readonly List<SiloProcess> _silos = [];
     private readonly CancellationTokenSource _feedStop = new();
     private readonly Lock _reportLock = new();
     private Dictionary<string, long> _engineBars = new(StringComparer.Ordinal);
@@ -66,13 +65,22 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             before = await NewestStored();
             return before.Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length;
         }, ct);
-        // A silo holding a ConfluenceGrain (each logs its activation), so the confluence check below covers a rebuild.
-        var victim = silos.FirstOrDefault(s => s.Process.Matching("timeframe signals rebuilt").Count > 0) ?? silos[1];
+        // The victim must hold pairs, or nothing would be handed over: the silo with the most TimeframeGrains, one with a
+        // ConfluenceGrain first (each also logs its activation), so the confluence check below covers a rebuild.
+        var hosted = new Dictionary<SiloProcess, (int Confluence, int Timeframe)>();
+        foreach (var silo in silos)
+        {
+            hosted[silo] = (await silo.GrainsAsync("confluence", ct), await silo.GrainsAsync("timeframe", ct));
+        }
+
+        var victim = silos.OrderByDescending(s => hosted[s].Confluence > 0).ThenByDescending(s => hosted[s].Timeframe).First();
+        var held = string.Join(", ", silos.Select(s => $"{s.Name}: {hosted[s].Timeframe} timeframe, {hosted[s].Confluence} confluence grains"));
+        Assert.True(hosted[victim].Timeframe > 0, $"the silo to kill holds no TimeframeGrain: {held}");
         _killed = victim.Process;
-        TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.Process.Name}, which holds: {string.Join("; ", victim.Process.Matching("timeframe signals rebuilt"))}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"killing {victim.Name} ({held}), which logged: {string.Join("; ", victim.Matching("timeframe signals rebuilt"))}");
         var killedAt = TimeProvider.System.GetTimestamp();
-        victim.Process.Kill();
-        Assert.True(victim.Process.HasExited);
+        victim.Kill();
+        Assert.True(victim.HasExited);
 
         // Every pair is served again by the surviving silos, with at least the bars it held (grains that lived on the
         // lost silo re-activate from PostgreSQL).
@@ -127,27 +135,22 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         });
     }
 
-    private Silo StartSilo(int index, string clusterId)
+    private SiloProcess StartSilo(int index, string clusterId)
     {
-        var http = TestEnvironment.FreePort();
-        var process = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
-        [
-            $"--urls=http://127.0.0.1:{http}",
-            $"--ConnectionStrings:Postgres={db.ConnectionString}",
-            $"--Orleans:ClusterId={clusterId}",
-            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
-            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
-            "--Orleans:AdvertisedIP=127.0.0.1",
-            "--Demo:Enabled=false",
-            "--RateLimits:Enabled=false",
-        ], new Dictionary<string, string>
+        var silo = SiloProcess.Start($"silo{index}", new SiloProcessOptions
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
+            Postgres = db.ConnectionString,
+            ClusterId = clusterId,
+            Demo = false,
+            RateLimits = false,
+            // The health details on the admin port count the activations: the victim must have held grains.
+            AdminPort = true,
             // Suspicions, votes and death declarations, for the failure message.
-            ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
-        }));
-        return new Silo(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}"), Timeout = TimeSpan.FromSeconds(10) });
+            Variables = new Dictionary<string, string> { ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information" },
+        });
+        _silos.Add(silo);
+        Start(silo.Process);
+        return silo;
     }
 
     private ChildProcess Start(ChildProcess process)
@@ -156,32 +159,12 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         return process;
     }
 
-    private static async Task WaitReady(Silo silo, CancellationToken ct)
+    private static async Task WaitReady(SiloProcess silo, CancellationToken ct)
     {
-        await Eventually.UntilAsync($"{silo.Process.Name} to be ready", async () =>
-        {
-            Assert.False(silo.Process.HasExited, silo.Process.Tail());
-            try
-            {
-                using var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
-                return response.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false; // not listening yet
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return false; // slow start
-            }
-        }, Startup, TimeSpan.FromMilliseconds(250), () => Task.FromResult(silo.Process.Tail()), ct);
+        await silo.WaitReadyAsync(Startup, cancellationToken: ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Startup);
-
-        var token = await silo.Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, timeout.Token);
-        token.EnsureSuccessStatusCode();
-        var jwt = (await token.Content.ReadFromJsonAsync<TokenResponse>(timeout.Token))!.Token;
-        silo.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
+        await silo.AuthorizeAsync(cancellationToken: timeout.Token);
     }
 
     /// <summary>Per pair, the newest bar time PostgreSQL holds (unix seconds; 0 when it holds none).</summary>
@@ -201,7 +184,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     /// before the kill, or the bounded wait ends. Requests run concurrently with a short timeout so a call stuck on
     /// the lost silo does not delay the others: the time recorded for a pair is when it was first served again.
     /// </summary>
-    private static async Task<Dictionary<Pair, TimeSpan?>> WaitAllServed(Silo[] survivors, Dictionary<Pair, long> before, long killedAt, CancellationToken ct)
+    private static async Task<Dictionary<Pair, TimeSpan?>> WaitAllServed(SiloProcess[] survivors, Dictionary<Pair, long> before, long killedAt, CancellationToken ct)
     {
         var served = TestPairs.ToDictionary(p => p, _ => (TimeSpan?)null);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -233,7 +216,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     /// The timestamp of a 200 answer whose newest bar is at least <paramref name="newest"/>, or null (older bars,
     /// error, refusal, or no answer within 3 s).
     /// </summary>
-    private static async Task<long?> IsServed(Silo silo, Pair pair, long newest, CancellationToken ct)
+    private static async Task<long?> IsServed(SiloProcess silo, Pair pair, long newest, CancellationToken ct)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(TimeSpan.FromSeconds(3));
@@ -267,7 +250,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     /// ConfluenceGrain that lived on the killed silo is back from its rebuild on reactivation (timeframes whose signal
     /// did not change since do not push it again), and its new activation never saw that past time.
     /// </summary>
-    private async Task AssertConfluenceEqualsRecomputation(Silo[] survivors, Dictionary<Pair, long> beforeKill, CancellationToken ct)
+    private async Task AssertConfluenceEqualsRecomputation(SiloProcess[] survivors, Dictionary<Pair, long> beforeKill, CancellationToken ct)
     {
         var differences = await Eventually.LastAsync(() => ConfluenceDifferences(survivors, ct), d => d.Count == 0, ServedAgainWithin, TimeSpan.FromMilliseconds(500), ct);
 
@@ -282,7 +265,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         Assert.True(differences.Count == 0, $"confluence at a time before the kill differs from the PostgreSQL rows:{Environment.NewLine}{string.Join(Environment.NewLine, differences)}");
     }
 
-    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, CancellationToken ct)
+    private async Task<List<string>> ConfluenceDifferences(SiloProcess[] survivors, CancellationToken ct)
     {
         var differences = new List<string>();
         foreach (var symbol in TestSymbols)
@@ -294,7 +277,7 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     }
 
     /// <summary>Where each survivor's confluence of <paramref name="symbol"/> (now, or at <paramref name="at"/>) differs from a recomputation from PostgreSQL.</summary>
-    private async Task<List<string>> ConfluenceDifferences(Silo[] survivors, string symbol, long? at, CancellationToken ct)
+    private async Task<List<string>> ConfluenceDifferences(SiloProcess[] survivors, string symbol, long? at, CancellationToken ct)
     {
         var differences = new List<string>();
         var query = at is { } t ? string.Create(CultureInfo.InvariantCulture, $"?timestamp={DateTimeOffset.FromUnixTimeSeconds(t):yyyy-MM-ddTHH:mm:ssZ}") : string.Empty;
@@ -304,8 +287,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             using var response = await silo.Http.GetAsync(new Uri($"/api/confluence/{symbol}{query}", UriKind.Relative), ct);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             differences.AddRange(response.StatusCode == HttpStatusCode.OK
-                ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Process.Name}{query}: {d}")
-                : [$"{silo.Process.Name}: {symbol}{query} answered {(int)response.StatusCode}"]);
+                ? ConfluenceRecomputation.Differences(expected, body.RootElement).Select(d => $"{silo.Name}{query}: {d}")
+                : [$"{silo.Name}: {symbol}{query} answered {(int)response.StatusCode}"]);
         }
 
         return differences;
@@ -352,8 +335,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     }
 
     /// <summary>What the survivors logged about the cluster's membership, to tell detection time from reactivation time.</summary>
-    private static string Membership(Silo[] survivors) => string.Join(Environment.NewLine, survivors.SelectMany(s =>
-        s.Process.Matching("Did not get response for probe", "Indirect probe", "Evicting", "suspect", "vote", "Recusing", "stall").Select(line => $"{s.Process.Name}: {line}")));
+    private static string Membership(SiloProcess[] survivors) => string.Join(Environment.NewLine, survivors.SelectMany(s =>
+        s.Matching("Did not get response for probe", "Indirect probe", "Evicting", "suspect", "vote", "Recusing", "stall").Select(line => $"{s.Name}: {line}")));
 
     private string Tails() => string.Join(Environment.NewLine, _processes.Select(p => p.Tail(25)));
 
@@ -363,6 +346,11 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
         foreach (var process in _processes)
         {
             process.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
         }
 
         try
@@ -380,7 +368,4 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
     [GeneratedRegex(@"updates: bars=(?<bars>\d+) confluence=(?<confluence>\d+) alerts=\d+ subscribed=\d+ per_symbol=(?<per>\S*)")]
     private static partial Regex ReportLine();
 
-    private sealed record Silo(ChildProcess Process, HttpClient Http);
-
-    private sealed record TokenResponse(string Token);
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
@@ -32,6 +30,7 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
     private readonly List<ChildProcess> _processes = [];
     private readonly CancellationTokenSource _feedStop = new();
     private readonly List<Silo> _silos = [];
+    private readonly List<Silo> _allSilos = [];
     private readonly Lock _silosLock = new();
     private Task _feed = Task.CompletedTask;
     private string _clusterId = string.Empty;
@@ -50,6 +49,19 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
         await WaitFor("the history to reach PostgreSQL", async () =>
             await db.ScalarAsync<long>($"SELECT count(*) FROM {new Pair(Symbol, Timeframe.D1).TableName}") >= 2, ct);
 
+        // The reader connects to the first silo first: the one holding most of the symbol's grains, so the first kill
+        // loses grains as well as the connection (ingest places a symbol's grains together, and not on any given silo).
+        var hosted = new Dictionary<Silo, int>();
+        foreach (var silo in silos)
+        {
+            hosted[silo] = await HostedAsync(silo, ct);
+        }
+
+        lock (_silosLock)
+        {
+            _silos.Sort((a, b) => hosted[b].CompareTo(hosted[a]));
+        }
+
         var mirror = new SseMirror();
         var url = $"/api/stream?pairs={string.Join(',', Pairs.Select(p => p.Key))}&confluence={Symbol}";
         await using var follower = new SseFollower(mirror, url, Targets);
@@ -62,7 +74,13 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
             var events = mirror.Events;
             await WaitFor($"events before kill {kill}", () => Task.FromResult(mirror.Events > events + 20 && follower.Connected is not null), ct);
             var victim = Alive().Single(s => s.Name == follower.Connected);
-            TestContext.Current.TestOutputHelper?.WriteLine($"kill {kill}: {victim.Name}, after {mirror.Events} events");
+            var held = await HostedAsync(victim, ct);
+            TestContext.Current.TestOutputHelper?.WriteLine($"kill {kill}: {victim.Name}, holding {held} of {Symbol}'s timeframe and confluence grains, after {mirror.Events} events");
+            if (kill == 1)
+            {
+                Assert.True(held > 0, $"the reader's silo {victim.Name} holds none of {Symbol}'s grains: {string.Join(", ", hosted.Select(h => $"{h.Key.Name} {h.Value}"))}");
+            }
+
             victim.Process.Kill();
             lock (_silosLock)
             {
@@ -187,25 +205,22 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
 
     private Silo StartSilo(int index)
     {
-        var http = TestEnvironment.FreePort();
-        var process = Start(ChildProcess.Start($"silo{index}", "TradingAlerts.Silo",
-        [
-            $"--urls=http://127.0.0.1:{http}",
-            $"--ConnectionStrings:Postgres={db.ConnectionString}",
-            $"--Orleans:ClusterId={_clusterId}",
-            $"--Orleans:SiloPort={TestEnvironment.FreePort()}",
-            $"--Orleans:GatewayPort={TestEnvironment.FreePort()}",
-            "--Orleans:AdvertisedIP=127.0.0.1",
-            "--Demo:Enabled=false",
-            "--RateLimits:Enabled=false",
-            "--Live:HeartbeatInterval=00:00:01",
-        ], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" }));
-        var address = new Uri($"http://127.0.0.1:{http}");
-        var silo = new Silo($"silo{index}", process, new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) },
-            new HttpClient { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan });
+        var process = SiloProcess.Start($"silo{index}", new SiloProcessOptions
+        {
+            Postgres = db.ConnectionString,
+            ClusterId = _clusterId,
+            Demo = false,
+            RateLimits = false,
+            // /metrics counts the grains a silo holds: the first silo killed must hold the symbol's.
+            AdminPort = true,
+            Arguments = ["--Live:HeartbeatInterval=00:00:01"],
+        });
+        Start(process.Process);
+        var silo = new Silo(process, new HttpClient { BaseAddress = process.Http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan });
         lock (_silosLock)
         {
             _silos.Add(silo);
+            _allSilos.Add(silo);
         }
 
         return silo;
@@ -219,28 +234,14 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
 
     private static async Task WaitReady(Silo silo, CancellationToken ct)
     {
-        await Eventually.UntilAsync($"{silo.Name} to be ready", async () =>
-        {
-            Assert.False(silo.Process.HasExited, silo.Process.Tail());
-            try
-            {
-                using var response = await silo.Http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
-                return response.IsSuccessStatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                return false; // not listening yet
-            }
-        }, Startup, TimeSpan.FromMilliseconds(250), () => Task.FromResult(silo.Process.Tail()), ct);
-
-        var response = await silo.Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, ct);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(ct))!.Token;
-        foreach (var client in new[] { silo.Http, silo.Stream })
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        await silo.Process.WaitReadyAsync(Startup, cancellationToken: ct);
+        var token = await silo.Process.AuthorizeAsync(cancellationToken: ct);
+        silo.Stream.DefaultRequestHeaders.Authorization = DevToken.Bearer(token);
     }
+
+    /// <summary>Activations of the followed symbol's grains on <paramref name="silo"/> (only its pairs are ingested here).</summary>
+    private static async Task<int> HostedAsync(Silo silo, CancellationToken ct) =>
+        await silo.Process.GrainsAsync("timeframe", ct) + await silo.Process.GrainsAsync("confluence", ct);
 
     private static async Task<JsonElement> GetJson(HttpClient http, string url, CancellationToken ct)
     {
@@ -270,9 +271,9 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
         {
         }
 
-        foreach (var silo in _silos)
+        foreach (var silo in _allSilos)
         {
-            silo.Http.Dispose();
+            silo.Process.Dispose();
             silo.Stream.Dispose();
         }
 
@@ -280,7 +281,11 @@ public sealed class StreamFailoverTests(SchemaDatabase db) : IClassFixture<Schem
         _file.Dispose();
     }
 
-    private sealed record Silo(string Name, ChildProcess Process, HttpClient Http, HttpClient Stream);
+    /// <summary>A silo process and a client without timeout for its stream.</summary>
+    private sealed record Silo(SiloProcess Process, HttpClient Stream)
+    {
+        public string Name => Process.Name;
 
-    private sealed record TokenResponse(string Token);
+        public HttpClient Http => Process.Http;
+    }
 }

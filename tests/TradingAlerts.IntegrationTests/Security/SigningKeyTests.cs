@@ -23,19 +23,11 @@ public sealed class SigningKeyTests
     [Fact]
     public async Task A_production_silo_process_without_a_key_exits_with_the_reason()
     {
-        using var silo = ChildProcess.Start("silo-without-key", "TradingAlerts.Silo",
-            ["--urls", $"http://127.0.0.1:{TestEnvironment.FreePort()}"],
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Demo__Enabled"] = "false",
-                ["Orleans__SiloPort"] = TestEnvironment.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Orleans__GatewayPort"] = TestEnvironment.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
+        using var silo = SiloProcess.Start("silo-without-key", new SiloProcessOptions { Environment = "Production", Demo = false });
 
         await Eventually.UntilAsync("the silo without a key to exit", () => silo.HasExited, TimeSpan.FromSeconds(60),
             detail: () => Task.FromResult(silo.Tail()), cancellationToken: Ct);
-        await silo.WaitForExitAsync(Ct); // its last lines are read
+        await silo.Process.WaitForExitAsync(Ct); // its last lines are read
         Assert.NotEmpty(silo.Matching(SigningKeyPolicy.MissingKey));
         Assert.Contains("exited", silo.Tail(1), StringComparison.Ordinal);
         Assert.DoesNotContain(" exited 0)", silo.Tail(1), StringComparison.Ordinal);

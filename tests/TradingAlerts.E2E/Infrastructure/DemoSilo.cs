@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace TradingAlerts.E2E.Infrastructure;
@@ -12,10 +10,8 @@ namespace TradingAlerts.E2E.Infrastructure;
 /// mode on a fresh PostgreSQL database (schema applied at startup), the demo collector writing a temporary
 /// SQLite file, rate limits off. Ready once EURUSD has its history on every timeframe.
 /// </summary>
-public sealed class SiloProcess : IAsyncLifetime
+public sealed class DemoSilo : IAsyncLifetime
 {
-    private const string SiloProject = "TradingAlerts.Silo";
-
     /// <summary>Days of demo history: enough for 100+ H1 bars and a few D1 bars, quick to ingest.</summary>
     public const int DemoDays = 6;
 
@@ -23,8 +19,8 @@ public sealed class SiloProcess : IAsyncLifetime
     public const int DemoSpeed = 60;
 
     private readonly string _work = Directory.CreateTempSubdirectory("tradingalerts-e2e-").FullName;
-    private readonly StringBuilder _log = new();
-    private Process? _process;
+    private readonly string _clusterId = $"e2e-{Guid.NewGuid():N}";
+    private SiloProcess? _silo;
     private ThrowawayDatabase? _database;
 
     public string PostgresConnection => _database?.ConnectionString ?? string.Empty;
@@ -41,12 +37,8 @@ public sealed class SiloProcess : IAsyncLifetime
     {
         // Empty: the silo applies the schema at startup, as in production.
         _database = await ThrowawayDatabase.CreateAsync("ta_e2e", DatabaseContent.Empty);
-        var port = TestEnvironment.FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        Start(port);
-        await WaitAsync("/healthz to answer", TimeSpan.FromSeconds(120), async () =>
-            (await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
+        Start(port: null);
+        await _silo!.WaitReadyAsync(TimeSpan.FromSeconds(120), "/healthz");
         ProToken = await TokenAsync("PRO", "e2e-pro");
         // The demo writes its history first; the grid has it once the top timeframe has its days.
         await WaitAsync($"EURUSD to have {DemoDays} days of history on every timeframe", TimeSpan.FromSeconds(300), async () =>
@@ -59,20 +51,14 @@ public sealed class SiloProcess : IAsyncLifetime
     /// </summary>
     public async Task KillAndRestartAsync()
     {
-        _process!.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        _silo!.Kill();
+        await _silo.Process.WaitForExitAsync(CancellationToken.None);
+        _silo.Dispose();
         Start(BaseAddress.Port);
-        await WaitAsync("/healthz to answer after the restart", TimeSpan.FromSeconds(120), async () =>
-            (await Http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK);
+        await _silo.WaitReadyAsync(TimeSpan.FromSeconds(120), "/healthz");
     }
 
-    public async Task<string> TokenAsync(string tier, string user)
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier, user });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
+    public Task<string> TokenAsync(string tier, string user) => DevToken.GetAsync(Http, tier, user);
 
     /// <summary>GET with an optional bearer token; the body parsed as JSON.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(string path, string? token = null)
@@ -93,67 +79,35 @@ public sealed class SiloProcess : IAsyncLifetime
         return status == HttpStatusCode.OK ? body.GetProperty("data").GetProperty("ohlc").GetArrayLength() : 0;
     }
 
-    /// <summary>The silo's output so far, for failure messages.</summary>
-    public string LogTail()
-    {
-        lock (_log)
-        {
-            var text = _log.ToString();
-            return text.Length > 6000 ? text[^6000..] : text;
-        }
-    }
+    /// <summary>The silo's last lines of output, for failure messages.</summary>
+    public string LogTail() => _silo?.Tail(100) ?? string.Empty;
 
-    private void Start(int port)
+    /// <summary>Starts the silo on <paramref name="port"/> (a free one when null), this database and collector file.</summary>
+    private void Start(int? port)
     {
-        var start = new ProcessStartInfo("dotnet")
+        _silo = SiloProcess.Start("e2e-silo", new SiloProcessOptions
         {
+            Postgres = PostgresConnection,
+            ClusterId = _clusterId,
+            HttpPort = port,
             // The project folder is the content root, as with `dotnet run`: appsettings and wwwroot from there.
-            WorkingDirectory = BuiltProgram.ProjectFolder(SiloProject),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(BuiltProgram.Assembly(SiloProject));
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
-            ["ConnectionStrings__Postgres"] = PostgresConnection,
-            ["Database__ApplySchemaOnStartup"] = "true",
-            ["Orleans__AdvertisedIP"] = "127.0.0.1",
-            ["Orleans__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans__ClusterId"] = $"e2e-{Guid.NewGuid():N}",
-            ["Demo__Enabled"] = "true",
-            ["Demo__SqlitePath"] = CollectorPath,
-            ["Demo__Days"] = DemoDays.ToString(CultureInfo.InvariantCulture),
-            ["Demo__Speed"] = DemoSpeed.ToString(CultureInfo.InvariantCulture),
+            InProjectFolder = true,
+            Demo = true,
             // One browser makes many requests in a few minutes; the quotas have their own tests.
-            ["RateLimits__Enabled"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__TradingAlerts"] = "Information",
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
+            RateLimits = false,
+            HttpTimeout = TimeSpan.FromSeconds(30),
+            Variables = new Dictionary<string, string>
             {
-                _log.AppendLine(line);
-            }
-        }
+                ["Database__ApplySchemaOnStartup"] = "true",
+                ["Demo__SqlitePath"] = CollectorPath,
+                ["Demo__Days"] = DemoDays.ToString(CultureInfo.InvariantCulture),
+                ["Demo__Speed"] = DemoSpeed.ToString(CultureInfo.InvariantCulture),
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Logging__LogLevel__TradingAlerts"] = "Information",
+            },
+        });
+        BaseAddress = _silo.Http.BaseAddress!;
+        Http = _silo.Http;
     }
 
     private async Task WaitAsync(string what, TimeSpan timeout, Func<Task<bool>> ready)
@@ -161,9 +115,9 @@ public sealed class SiloProcess : IAsyncLifetime
         Exception? last = null;
         await Eventually.UntilAsync(what, async () =>
         {
-            if (_process!.HasExited)
+            if (_silo!.HasExited)
             {
-                throw new InvalidOperationException($"The silo exited with {_process.ExitCode} while waiting for {what}. Its output:\n{LogTail()}");
+                throw new InvalidOperationException($"The silo exited while waiting for {what}. Its output:\n{LogTail()}");
             }
 
             try
@@ -172,7 +126,7 @@ public sealed class SiloProcess : IAsyncLifetime
             }
             catch (HttpRequestException ex)
             {
-                last = ex; // not listening yet
+                last = ex; // not listening
                 return false;
             }
         }, timeout, TimeSpan.FromMilliseconds(500), () => Task.FromResult($"({last?.Message}) The silo's output:\n{LogTail()}"));
@@ -180,14 +134,7 @@ public sealed class SiloProcess : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Http?.Dispose();
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        _silo?.Dispose();
         if (_database is not null)
         {
             await _database.DisposeAsync();
