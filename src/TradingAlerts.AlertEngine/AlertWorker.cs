@@ -14,7 +14,7 @@ namespace TradingAlerts.AlertEngine;
 /// delivered. Logs a line of counters every <see cref="AlertOptions.ReportInterval"/> so operators (and the
 /// multi-process tests) can see updates keep arriving.
 /// </summary>
-public sealed partial class AlertWorker(GridSubscriptions subscriptions, IClusterClient cluster, IAlertStore store, AlertPublisher publisher,
+public sealed partial class AlertWorker(GridSubscriber subscriptions, IClusterClient cluster, IAlertStore store, AlertPublisher publisher,
     AlertMetrics metrics, IOptions<AlertOptions> options, ILogger<AlertWorker> logger, WebhookDispatcher? webhook = null)
     : BackgroundService
 {

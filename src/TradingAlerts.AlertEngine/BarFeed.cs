@@ -8,7 +8,7 @@ namespace TradingAlerts.AlertEngine;
 internal static partial class BarFeed
 {
     /// <summary>Every change of <paramref name="pairs"/> after <paramref name="from"/>[pair], gap-free and in position order (pairs absent: from their current position).</summary>
-    public static GridSubscription<BarUpdate> Subscribe(GridSubscriptions subscriptions, IEnumerable<Pair> pairs, IReadOnlyDictionary<Pair, long> from) =>
+    public static GridSubscription<BarUpdate> Subscribe(GridSubscriber subscriptions, IEnumerable<Pair> pairs, IReadOnlyDictionary<Pair, long> from) =>
         subscriptions.SubscribeBars(pairs, from);
 
     /// <summary>Each pair's current change position, asked until the grid answers (the cluster may still be starting).</summary>

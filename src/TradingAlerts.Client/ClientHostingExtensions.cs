@@ -14,7 +14,7 @@ public static class ClientHostingExtensions
     private const string AdoNetInvariant = "Npgsql";
 
     /// <summary>
-    /// Adds the Orleans client (IClusterClient / IGrainFactory) and <see cref="GridSubscriptions"/>, configured
+    /// Adds the Orleans client (IClusterClient / IGrainFactory) and <see cref="GridSubscriber"/>, configured
     /// from Orleans:ClusterId, Orleans:ServiceId, Orleans:GatewayPort, Orleans:Tls, ConnectionStrings:Postgres and the
     /// "Client" section; <paramref name="configure"/> runs last and may override any of them.
     /// </summary>
@@ -57,7 +57,7 @@ public static class ClientHostingExtensions
             // Mutual TLS to the gateways when Orleans:Tls:Enabled (production); the embedded silo needs none.
             client.UseGridTls(tls);
         });
-        services.AddSingleton<GridSubscriptions>();
+        services.AddSingleton<GridSubscriber>();
         return services;
     }
 

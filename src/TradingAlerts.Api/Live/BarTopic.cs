@@ -26,7 +26,7 @@ internal sealed class BarTopic(Pair pair, IGrainFactory grains, TimeSpan probeEv
 
     public static string KeyOf(Pair pair) => $"bars:{pair.Key}";
 
-    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
+    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriber subscriptions)
     {
         var subscription = subscriptions.SubscribeBars([pair], Inbox<BarUpdate>());
         return (subscription, subscription.FirstRound);

@@ -26,7 +26,7 @@ internal sealed class ConfluenceTopic(string symbol, IGrainFactory grains, TimeS
 
     public static string KeyOf(string symbol) => $"confluence:{symbol}";
 
-    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions)
+    protected override (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriber subscriptions)
     {
         var subscription = subscriptions.SubscribeConfluence([symbol], Inbox<ConfluenceSnapshot>());
         return (subscription, subscription.FirstRound);

@@ -16,7 +16,7 @@ internal sealed class LiveHub : IAsyncDisposable
     private readonly Dictionary<string, LiveTopic> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<LiveClient> _clients = [];
     private readonly IGrainFactory _grains;
-    private readonly GridSubscriptions _subscriptions;
+    private readonly GridSubscriber _subscriptions;
     private readonly LiveOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveHub> _logger;
@@ -25,7 +25,7 @@ internal sealed class LiveHub : IAsyncDisposable
     private long _lagged;
 
     public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime,
-        ILogger<LiveHub> logger, ILogger<GridSubscriptions> subscriptionLogger, TimeProvider? time = null)
+        ILogger<LiveHub> logger, ILogger<GridSubscriber> subscriptionLogger, TimeProvider? time = null)
     {
         _grains = grains;
         _options = options.Value;
@@ -34,7 +34,7 @@ internal sealed class LiveHub : IAsyncDisposable
         // The client library's renewing subscriptions, renewed well within the grain's observer expiry: a renewal may
         // be late or fail once without the subscription lapsing.
         var renewEvery = TimeSpan.FromTicks(Math.Max(grid.Value.ObserverExpiry.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks));
-        _subscriptions = new GridSubscriptions(grains, Options.Create(new TradingAlertsClientOptions { RenewInterval = renewEvery }), subscriptionLogger);
+        _subscriptions = new GridSubscriber(grains, Options.Create(new TradingAlertsClientOptions { RenewInterval = renewEvery }), subscriptionLogger);
         _stopping = lifetime.ApplicationStopping.Register(EndStreams);
     }
 

@@ -5,7 +5,7 @@ namespace TradingAlerts.Api.Live;
 
 /// <summary>
 /// One grain subscription of this silo (a pair's bars or a symbol's confluence) shared by any number of
-/// streams. The subscription is the client library's (<see cref="GridSubscriptions"/>: renewed within the
+/// streams. The subscription is the client library's (<see cref="GridSubscriber"/>: renewed within the
 /// grain's observer expiry, restored after a silo loss) delivering into this topic's inbox, so observer callbacks
 /// only queue; a single pump turns updates into events and offers them to the streams. A stream is served only once
 /// the subscription's first round is done, so what it reads from the grain afterwards is followed by every update
@@ -29,7 +29,7 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
 
     private ILogger Logger { get; } = logger;
 
-    public void Start(GridSubscriptions subscriptions)
+    public void Start(GridSubscriber subscriptions)
     {
         var (subscription, firstRound) = Subscribe(subscriptions);
         _subscription = subscription;
@@ -74,7 +74,7 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
     }
 
     /// <summary>Subscribes the topic's grain, delivering into <see cref="Inbox{T}"/>; returns the subscription and its first round.</summary>
-    protected abstract (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriptions subscriptions);
+    protected abstract (IAsyncDisposable Subscription, Task FirstRound) Subscribe(GridSubscriber subscriptions);
 
     /// <summary>The inbox as a writer of <typeparamref name="T"/>: observer callbacks never block the grain.</summary>
     protected ChannelWriter<T> Inbox<T>() => new InboxWriter<T>(_inbox.Writer);

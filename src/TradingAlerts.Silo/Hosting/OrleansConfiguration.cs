@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -37,7 +38,7 @@ internal static class OrleansConfiguration
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddSingleton(topology);
+        services.TryAddSingleton(topology);
         services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GridOptions>().BindConfiguration(GridOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);

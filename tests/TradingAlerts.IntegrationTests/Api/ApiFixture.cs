@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
@@ -37,15 +38,15 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Days of history ingested per symbol.</summary>
     public virtual int Days => 3;
 
-    /// <summary>Test services added after the silo's own (a log capture), or null.</summary>
-    protected virtual Action<IServiceCollection>? TestServices => null;
+    /// <summary>Every log entry of the silo, for tests that check what an operator is told.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>Host settings of the silo, decided before it starts.</summary>
     protected virtual ValueTask<IReadOnlyDictionary<string, string?>?> SettingsAsync() => ValueTask.FromResult(_settings);
 
     public async ValueTask InitializeAsync()
     {
-        Factory = new SiloFactory(await SettingsAsync(), TestServices);
+        Factory = new SiloFactory(await SettingsAsync(), services => services.AddSingleton<ILoggerProvider>(Logs));
         var grains = Factory.Services.GetRequiredService<IGrainFactory>();
         foreach (var symbol in new[] { "EURUSD", "GBPUSD" })
         {

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Core.Internal;
+using TradingAlerts.TestSupport;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Indicators.Synthetic;
@@ -167,10 +168,7 @@ public sealed class ConfluenceLifecycleTests(SchemaDatabase db) : IClassFixture<
     private static async Task<HttpClient> ProClientAsync(SiloFactory silo)
     {
         var client = silo.CreateClient();
-        var response = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await DevToken.AuthorizeAsync(client, cancellationToken: TestContext.Current.CancellationToken);
         return client;
     }
 

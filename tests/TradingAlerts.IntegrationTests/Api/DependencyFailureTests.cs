@@ -6,20 +6,12 @@ using TradingAlerts.IntegrationTests.Infrastructure;
 
 namespace TradingAlerts.IntegrationTests.Api;
 
-/// <summary>The stored API fixture with the silo's log captured, so tests see what an operator is told.</summary>
-public sealed class LoggedStoredApiFixture : StoredApiFixture
-{
-    public LogCapture Logs { get; } = new();
-
-    protected override Action<IServiceCollection>? TestServices => services => services.AddSingleton<ILoggerProvider>(Logs);
-}
-
 /// <summary>
 /// PostgreSQL cannot answer (connections refused, or a statement timeout the reads run into): the API answers 503 with
 /// Retry-After and the envelope naming the dependency, never a 500, and the log has one warning per request, no error.
 /// Then the database is back and the same request answers 200 again.
 /// </summary>
-public sealed class DependencyFailureTests(LoggedStoredApiFixture api) : IClassFixture<LoggedStoredApiFixture>
+public sealed class DependencyFailureTests(StoredApiFixture api) : IClassFixture<StoredApiFixture>
 {
     // 2022-01-05 12:00 UTC: inside the fixture's four stored days.
     private const string PastConfluence = "/api/confluence/EURUSD?timestamp=2022-01-05T12:00:00Z";

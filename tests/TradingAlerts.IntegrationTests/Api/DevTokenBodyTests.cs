@@ -1,24 +1,15 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingAlerts.IntegrationTests.Infrastructure;
 
 namespace TradingAlerts.IntegrationTests.Api;
 
-/// <summary>The embedded API fixture with the silo's log captured.</summary>
-public sealed class LoggedApiFixture : ApiFixture
-{
-    public LogCapture Logs { get; } = new();
-
-    protected override Action<IServiceCollection>? TestServices => services => services.AddSingleton<ILoggerProvider>(Logs);
-}
-
 /// <summary>
 /// Malformed bodies for the development token endpoint (the one endpoint that reads a body): each is a 400 with the
 /// envelope saying what was wrong (415 when it is not JSON at all), never a 500 and never an error with a stack in the log.
 /// </summary>
-public sealed class DevTokenBodyTests(LoggedApiFixture api) : IClassFixture<LoggedApiFixture>
+public sealed class DevTokenBodyTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     public static TheoryData<string, string?, string> Bodies() => new()
     {

@@ -156,10 +156,6 @@ public sealed class RateLimitTests(RateLimitedSilo silo) : IClassFixture<RateLim
         Assert.Contains("FreePerHour", ex.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<string> DevToken(HttpClient client, string user)
-    {
-        var response = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "FREE", user }, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("token").GetString()!;
-    }
+    private static Task<string> DevToken(HttpClient client, string user) =>
+        TradingAlerts.TestSupport.DevToken.GetAsync(client, "FREE", user, Ct);
 }

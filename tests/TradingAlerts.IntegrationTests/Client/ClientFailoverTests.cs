@@ -48,7 +48,7 @@ public sealed class ClientFailoverTests(SchemaDatabase db) : IClassFixture<Schem
             await flow.StepAsync(grains, ct);
         }
 
-        await using var subscription = client.Services.GetRequiredService<GridSubscriptions>().SubscribeBars(flow.Pairs);
+        await using var subscription = client.Services.GetRequiredService<GridSubscriber>().SubscribeBars(flow.Pairs);
         await subscription.FirstRound.WaitAsync(Bounded, ct);
         Assert.Equal(2, subscription.Subscribed);
         var since = flow.Seq;

@@ -48,7 +48,7 @@ public sealed class ClientSubscriptionTests
             using var client = builder.Build();
             await client.StartAsync(ct);
             var grains = client.Services.GetRequiredService<IGrainFactory>();
-            var subscriptions = client.Services.GetRequiredService<GridSubscriptions>();
+            var subscriptions = client.Services.GetRequiredService<GridSubscriber>();
             await using var bars = subscriptions.SubscribeBars([Pair]);
             await using var confluence = subscriptions.SubscribeConfluence(["nzdusd"]);
             await Task.WhenAll(bars.FirstRound, confluence.FirstRound).WaitAsync(Bounded, ct);

@@ -151,11 +151,11 @@ public sealed class GapFreeSubscriptionTests(GridClusterFixture grid) : IClassFi
 
     private ITimeframeGrain Grain(Pair pair) => grid.Grains.GetGrain<ITimeframeGrain>(pair.Key);
 
-    private GridSubscriptions Subscriptions(Action<TradingAlertsClientOptions>? configure = null)
+    private GridSubscriber Subscriptions(Action<TradingAlertsClientOptions>? configure = null)
     {
         var options = new TradingAlertsClientOptions();
         configure?.Invoke(options);
-        return new GridSubscriptions(grid.Grains, Options.Create(options), NullLogger<GridSubscriptions>.Instance);
+        return new GridSubscriber(grid.Grains, Options.Create(options), NullLogger<GridSubscriber>.Instance);
     }
 
     private async Task Steps(BarFlow flow, int count, CancellationToken ct)

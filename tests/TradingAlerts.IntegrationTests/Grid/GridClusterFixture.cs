@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
-using TradingAlerts.Abstractions.Ports;
-using TradingAlerts.Grains;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Grains.Bars;
-using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.IntegrationTests.Grid;
 
@@ -26,19 +20,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
-        var connectionString = _database.ConnectionString;
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GridStorage.Name);
-            silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
-            silo.Services.AddSingleton<IBarStore, PostgresBarStore>();
-            silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
-            silo.Services.AddOptions<GridOptions>().Configure(o => o.BarCapacity = 500);
-            silo.Services.TryAddSingleton(TimeProvider.System); // as the silo host: grains read the time through it
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await GrainCluster.StartAsync(GrainCluster.PostgresStore(_database.ConnectionString), o => o.BarCapacity = 500);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using TradingAlerts.Abstractions.Ports;
-using TradingAlerts.Grains;
-using TradingAlerts.Grains.Bars;
 using TradingAlerts.IntegrationTests.Infrastructure;
 using TradingAlerts.Persistence.Postgres;
 
@@ -40,17 +37,7 @@ public sealed class RehydrationFixture : IAsyncLifetime
         var options = Options.Create(new GridOptions { BarCapacity = Capacity, RehydrationConcurrency = Concurrency });
         Store = new PostgresBarStore(_database.DataSource, options);
         Gauge = new RehydrationGauge(Store);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GridStorage.Name);
-            silo.Services.AddSingleton<IBarStore>(Gauge);
-            silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
-            silo.Services.AddOptions<GridOptions>().Configure(o => o.BarCapacity = Capacity);
-            silo.Services.TryAddSingleton(TimeProvider.System);
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await GrainCluster.StartAsync(services => services.AddSingleton<IBarStore>(Gauge), o => o.BarCapacity = Capacity);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using TradingAlerts.TestSupport;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
@@ -82,11 +83,7 @@ public sealed class ImplausibleRowTests : IDisposable
     private static BarRecord Bar(Timeframe timeframe, long time, double close) =>
         new(timeframe, time, close, close + 0.0002, close - 0.0002, close, IndicatorValues.None, 0, 0);
 
-    private static async Task<string> Token(HttpClient client)
-    {
-        using var token = await client.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, TestContext.Current.CancellationToken);
-        return (await token.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString()!;
-    }
+    private static Task<string> Token(HttpClient client) => DevToken.GetAsync(client, cancellationToken: TestContext.Current.CancellationToken);
 
     private static async Task<string?> ConfluenceTimestamp(HttpClient client, string bearer)
     {

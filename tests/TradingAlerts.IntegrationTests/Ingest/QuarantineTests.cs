@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using TradingAlerts.TestSupport;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Ingest;
@@ -152,8 +153,7 @@ public sealed class QuarantineTests : IDisposable
         await using var second = Silo(db);
         using var restarted = second.CreateClient();
 
-        var token = await restarted.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, TestContext.Current.CancellationToken);
-        var bearer = (await token.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("token").GetString();
+        var bearer = await DevToken.GetAsync(restarted, cancellationToken: TestContext.Current.CancellationToken);
         var call = await ApiCall.GetAsync(restarted, "/api/indicators/EURUSD/H1?limit=5",
             r => r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer));
         Assert.Equal(HttpStatusCode.OK, call.Status);

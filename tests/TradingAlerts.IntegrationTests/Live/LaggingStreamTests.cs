@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TradingAlerts.TestSupport;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
@@ -70,12 +71,7 @@ public sealed class LaggingStreamTests(SchemaDatabase db) : IClassFixture<Schema
         }
 
         using var http = new HttpClient { BaseAddress = silo.Public.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        using (var token = await http.PostAsJsonAsync(new Uri("/api/dev/token", UriKind.Relative), new { tier = "PRO" }, ct))
-        {
-            token.EnsureSuccessStatusCode();
-            var jwt = (await token.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString();
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
-        }
+        await DevToken.AuthorizeAsync(http, cancellationToken: ct);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/stream?pairs={string.Join(',', Pairs.Select(p => p.Key))}", UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));

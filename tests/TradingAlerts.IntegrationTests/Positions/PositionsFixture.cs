@@ -1,11 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 using TradingAlerts.Abstractions.Ports;
-using TradingAlerts.Grains;
-using TradingAlerts.Grains.Bars;
 using TradingAlerts.IntegrationTests.Infrastructure;
-using TradingAlerts.Persistence.Postgres;
 
 namespace TradingAlerts.IntegrationTests.Positions;
 
@@ -44,30 +40,9 @@ public sealed class PositionsFixture : IAsyncLifetime
     /// <summary>A separate cluster without PostgreSQL, as the embedded run (the caller disposes it).</summary>
     public static Task<InProcessTestCluster> StartEmbeddedAsync() => StartAsync(null);
 
-    private static async Task<InProcessTestCluster> StartAsync(string? connectionString)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GridStorage.Name);
-            if (connectionString is null)
-            {
-                silo.Services.AddSingleton<IBarStore, NoBarStore>();
-            }
-            else
-            {
-                silo.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
-                silo.Services.AddSingleton<IBarStore, PostgresBarStore>();
-            }
-
-            silo.Services.AddSingleton<IGridEventPublisher, NoGridEventPublisher>();
-            silo.Services.AddOptions<GridOptions>().Configure(o => (o.BarCapacity, o.ChangeLogCapacity) = (BarCapacity, ChangeLogCapacity));
-            silo.Services.TryAddSingleton(TimeProvider.System);
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<InProcessTestCluster> StartAsync(string? connectionString) => GrainCluster.StartAsync(
+        connectionString is null ? services => services.AddSingleton<IBarStore, NoBarStore>() : GrainCluster.PostgresStore(connectionString),
+        o => (o.BarCapacity, o.ChangeLogCapacity) = (BarCapacity, ChangeLogCapacity));
 
     public async ValueTask DisposeAsync()
     {

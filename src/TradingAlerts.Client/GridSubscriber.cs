@@ -12,7 +12,7 @@ namespace TradingAlerts.Client;
 /// position order per pair, none twice, or an explicit reset (docs/clients.md). Observer callbacks only enqueue,
 /// so a slow reader never holds up a grain.
 /// </summary>
-public sealed class GridSubscriptions(IGrainFactory grains, IOptions<TradingAlertsClientOptions> options, ILogger<GridSubscriptions> logger)
+public sealed class GridSubscriber(IGrainFactory grains, IOptions<TradingAlertsClientOptions> options, ILogger<GridSubscriber> logger)
 {
     private static readonly IReadOnlyDictionary<Pair, long> FromNow = new Dictionary<Pair, long>();
 
