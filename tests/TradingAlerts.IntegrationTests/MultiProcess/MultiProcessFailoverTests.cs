@@ -65,15 +65,15 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             before = await NewestStored();
             return before.Values.All(t => t > 0) && EngineBars().Count == TestSymbols.Length;
         }, ct);
-        // The victim must hold pairs, or nothing would be handed over: the silo with the most TimeframeGrains, one with a
-        // ConfluenceGrain first (each also logs its activation), so the confluence check below covers a rebuild.
+        // The victim must hold pairs, or nothing would be handed over: the silo with the most TimeframeGrains (ties: the one with
+        // more ConfluenceGrains, so the confluence check below covers a rebuild).
         var hosted = new Dictionary<SiloProcess, (int Confluence, int Timeframe)>();
         foreach (var silo in silos)
         {
             hosted[silo] = (await silo.GrainsAsync("confluence", ct), await silo.GrainsAsync("timeframe", ct));
         }
 
-        var victim = silos.OrderByDescending(s => hosted[s].Confluence > 0).ThenByDescending(s => hosted[s].Timeframe).First();
+        var victim = silos.OrderByDescending(s => hosted[s].Timeframe).ThenByDescending(s => hosted[s].Confluence).First();
         var held = string.Join(", ", silos.Select(s => $"{s.Name}: {hosted[s].Timeframe} timeframe, {hosted[s].Confluence} confluence grains"));
         Assert.True(hosted[victim].Timeframe > 0, $"the silo to kill holds no TimeframeGrain: {held}");
         _killed = victim.Process;
