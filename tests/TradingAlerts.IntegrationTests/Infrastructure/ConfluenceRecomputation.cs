@@ -62,8 +62,8 @@ internal static class ConfluenceRecomputation
             var signal = expected.Signals.GetValueOrDefault(tf);
             Check($"{tf.Name()} trend", signal?.Trend ?? "neutral", served.GetProperty("trend").GetString());
             Check($"{tf.Name()} strength", Math.Round(signal?.Strength ?? 0, 4), served.GetProperty("strength").GetDouble());
-            var votes = served.GetProperty("signals").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetInt32()}").Order(StringComparer.Ordinal);
-            Check($"{tf.Name()} votes", string.Join(",", (signal?.Votes ?? new Dictionary<string, int>()).Select(v => $"{v.Key}={v.Value}").Order(StringComparer.Ordinal)), string.Join(",", votes));
+            var votes = served.GetProperty("signals").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Check($"{tf.Name()} votes", Votes(signal?.Votes), Votes(votes));
         }
 
         return differences;
