@@ -42,7 +42,8 @@ public class ToolProjectTests
     {
         var silo = ProductionProjects().Single(p => Name(p) == Silo);
 
-        Assert.Equal(["TradingAlerts.Feeds"], ToolPaths(silo).Select(path => Name(path[1])).Distinct());
+        Assert.Equal(["tools/TradingAlerts.Feeds/TradingAlerts.Feeds.csproj"],
+            ToolPaths(silo).Select(path => Path.GetRelativePath(RepositoryRoot.Path, path[1]).Replace('\\', '/')).Distinct());
         // And in code only the demo switch names them.
         var users = Directory.EnumerateFiles(Path.GetDirectoryName(silo)!, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
