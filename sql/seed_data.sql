@@ -2,7 +2,7 @@
 -- for EURUSD and XAUUSD on all nine timeframes, indicators computed per timeframe
 -- (JSON shapes of docs/architecture.md). The last bar of each timeframe is the forming one.
 -- Apply after postgresql_schema.sql; existing rows are left alone.
--- Generated: dotnet run --project src/TradingAlerts.Collector -- seed-sql --out sql/seed_data.sql
+-- Generated: dotnet run --project tools/TradingAlerts.DevTools -- seed-sql --out sql/seed_data.sql
 
 INSERT INTO eurusd_m5 (timestamp, open, high, low, close, fractals, horizontal_trendlines, diagonal_trendlines, momentum_candles, keltner_channels, tema, hrma, smma, zigzag) VALUES
 (to_timestamp(1641254400), 1.13, 1.13013, 1.12953, 1.1296, '{"peaks":[],"bottoms":[]}', '{"peak_lines":[],"bottom_lines":[]}', '{"ascending":[],"descending":[]}', '[]', NULL, NULL, NULL, NULL, '{"peaks":[],"bottoms":[]}'),

@@ -6,10 +6,12 @@ namespace TradingAlerts.TestSupport;
 /// </summary>
 public static class BuiltProgram
 {
-    /// <summary>src/{project}: the content root when a program runs as with <c>dotnet run</c>.</summary>
-    public static string ProjectFolder(string project) => Path.Combine(RepositoryRoot.Path, "src", project);
+    /// <summary>src/{project} (the product) or tools/{project} (development tools): the content root when a program runs as with <c>dotnet run</c>.</summary>
+    public static string ProjectFolder(string project) =>
+        ((string[])["src", "tools"]).Select(root => Path.Combine(RepositoryRoot.Path, root, project)).FirstOrDefault(Directory.Exists)
+        ?? Path.Combine(RepositoryRoot.Path, "src", project);
 
-    /// <summary>src/{project}/bin/{configuration}/{tfm}, taken from this test's own output folder (…/bin/{configuration}/{tfm}/).</summary>
+    /// <summary>{project folder}/bin/{configuration}/{tfm}, taken from this test's own output folder (…/bin/{configuration}/{tfm}/).</summary>
     public static string OutputFolder(string project)
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

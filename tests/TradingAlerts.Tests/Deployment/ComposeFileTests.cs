@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TradingAlerts.Collector;
+using TradingAlerts.DevTools;
 using YamlDotNet.RepresentationModel;
 
 namespace TradingAlerts.Tests.Deployment;
@@ -118,7 +119,7 @@ public sealed partial class ComposeFileTests
         }
 
         // Each image comes from deploy/Dockerfile's target of that name, tagged with TA_IMAGE_TAG.
-        foreach (var (name, target) in new[] { ("silo", "silo"), ("schema", "collector"), ("agent", "collector"), ("synthetic-collector", "collector"), ("alert-engine", "alert-engine") })
+        foreach (var (name, target) in new[] { ("silo", "silo"), ("schema", "collector"), ("agent", "collector"), ("synthetic-collector", "devtools"), ("alert-engine", "alert-engine") })
         {
             Assert.Equal(target, Scalar(Map(Map(services, name), "build"), "target"));
             Assert.Equal($"tradingalerts/{target}:dev", Scalar(Map(services, name), "image"));
@@ -136,10 +137,11 @@ public sealed partial class ComposeFileTests
     public async Task Collector_commands_of_the_stack_are_valid_command_lines()
     {
         var services = await RenderAsync();
-        foreach (var name in new[] { "schema", "synthetic-collector" })
+        // Each runs the entry point of its image: the collector (production) or the development tools.
+        foreach (var (name, cli) in new[] { ("schema", CollectorCli.Build()), ("agent", CollectorCli.Build()), ("synthetic-collector", DevToolsCli.Build()) })
         {
             var args = Sequence(Map(services, name), "command");
-            var parse = CollectorCli.Build().Parse(args);
+            var parse = cli.Parse(args);
             Assert.True(parse.Errors.Count == 0, $"{name}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
         }
     }

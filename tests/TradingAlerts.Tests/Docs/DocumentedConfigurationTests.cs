@@ -80,7 +80,8 @@ public partial class DocumentedConfigurationTests
     private static List<string> OptionKeys()
     {
         var classes = new List<(string Name, string? Section, List<(string Type, string Name)> Properties)>();
-        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+        // tools/ too: the silo's demo switch binds the synthetic collector's options (Demo:*) from there.
+        var sources = ((string[])["src", "tools"]).SelectMany(root => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, root), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         foreach (var source in sources)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Collector;
+using TradingAlerts.DevTools;
 using TradingAlerts.Feeds;
 using TradingAlerts.Persistence.Schema;
 using TradingAlerts.CollectorFile.Sqlite;
@@ -10,7 +11,8 @@ using TradingAlerts.Tests.Sqlite;
 namespace TradingAlerts.Tests.Feeds;
 
 /// <summary>
-/// Every command line the README documents, parsed and run by the real command tree on small data
+/// Every command line the docs write for the development tools and the collector's <c>schema --out</c>, parsed and
+/// run by the real command trees on small data
 /// (<c>schema --postgres</c> and <c>agent</c> need PostgreSQL and a cluster: SchemaCommandTests and
 /// MultiProcessFailoverTests run them).
 /// </summary>
@@ -35,7 +37,7 @@ public class CollectorCliRunTests
             args = [.. args, "--speed", speed];
         }
 
-        Assert.Equal(0, await Run(args));
+        Assert.Equal(0, await RunDevTools(args));
 
         var from = DateTimeOffset.Parse(From + "Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds();
         var to = DateTimeOffset.Parse(To + "Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds();
@@ -54,7 +56,7 @@ public class CollectorCliRunTests
     {
         using var file = new ScratchCollectorFile();
 
-        Assert.Equal(0, await Run(["synthetic", "--symbols", "EURUSD,XAUUSD", "--db", file.Path, "--days", "1", "--speed", "60", "--interval", "0.2", "--duration", "1", "--seed", "7"]));
+        Assert.Equal(0, await RunDevTools(["synthetic", "--symbols", "EURUSD,XAUUSD", "--db", file.Path, "--days", "1", "--speed", "60", "--interval", "0.2", "--duration", "1", "--seed", "7"]));
 
         var reader = new CollectorReader(file.Path);
         Assert.Equal(["EURUSD", "XAUUSD"], Symbols.All.Where(s => Rows(file.Path, s).Count > 0));
@@ -73,7 +75,7 @@ public class CollectorCliRunTests
     {
         using var file = new ScratchCollectorFile();
 
-        Assert.Equal(0, await Run(["backfill", "--symbols", "USDJPY", "--db", file.Path, "--days", "1"]));
+        Assert.Equal(0, await RunDevTools(["backfill", "--symbols", "USDJPY", "--db", file.Path, "--days", "1"]));
 
         var m5 = Rows(file.Path, "USDJPY").Where(r => (string)r[0]! == "M5").Select(r => (long)r[1]!).ToList();
         Assert.InRange(m5.Max() - m5.Min(), 86_400 - 2 * 300, 86_400);
@@ -85,9 +87,9 @@ public class CollectorCliRunTests
         var folder = Directory.CreateTempSubdirectory("ta-cli-");
         try
         {
-            Assert.Equal(0, await Run(["schema", "--out", folder.FullName]));
+            Assert.Equal(0, await RunCollector(["schema", "--out", folder.FullName]));
             var seed = Path.Combine(folder.FullName, "seed_data.sql");
-            Assert.Equal(0, await Run(["seed-sql", "--out", seed]));
+            Assert.Equal(0, await RunDevTools(["seed-sql", "--out", seed]));
 
             foreach (var name in (string[])[CollectorSchemaScript.SqliteFile, PostgresSchemaScripts.PostgresFile, PostgresSchemaScripts.TimescaleFile, "seed_data.sql"])
             {
@@ -102,7 +104,9 @@ public class CollectorCliRunTests
         }
     }
 
-    private static Task<int> Run(string[] args) => CollectorCli.Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+    private static Task<int> RunDevTools(string[] args) => DevToolsCli.Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+    private static Task<int> RunCollector(string[] args) => CollectorCli.Build().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
     /// <summary>Every row of a symbol's table but seq and written_at (which depend on the run), in key order.</summary>
     private static List<object?[]> Rows(string path, string symbol)

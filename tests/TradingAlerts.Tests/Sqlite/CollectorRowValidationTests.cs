@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TradingAlerts.Abstractions.Catalogue;
-using TradingAlerts.Collector.DevSeed;
+using TradingAlerts.DevTools.DevSeed;
 using TradingAlerts.Indicators;
 using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.CollectorFile.Sqlite;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TradingAlerts.Abstractions.Catalogue;
 
-namespace TradingAlerts.Collector.Commands;
+namespace TradingAlerts.DevTools.Commands;
 
 /// <summary>Options shared by the feed commands, with their parsing and validation.</summary>
 internal static class CliOptions

@@ -6,7 +6,7 @@ using TradingAlerts.Feeds;
 using TradingAlerts.Feeds.Csv;
 using TradingAlerts.CollectorFile.Sqlite;
 
-namespace TradingAlerts.Collector.Commands;
+namespace TradingAlerts.DevTools.Commands;
 
 /// <summary><c>replay --csv FILE --symbol EURUSD --db collector.db [--speed 60|max] [--from] [--to]</c>.</summary>
 internal static class ReplayCommand

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using TradingAlerts.Collector.DevSeed;
+using TradingAlerts.DevTools.DevSeed;
 
-namespace TradingAlerts.Collector.Commands;
+namespace TradingAlerts.DevTools.Commands;
 
 /// <summary><c>seed-sql --out sql/seed_data.sql</c>: rewrites the development data set.</summary>
 internal static class SeedSqlCommand

@@ -4,7 +4,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.Indicators;
 
-namespace TradingAlerts.Collector.DevSeed;
+namespace TradingAlerts.DevTools.DevSeed;
 
 /// <summary>
 /// Writes sql/seed_data.sql: a few days of synthetic bars for a couple of symbols on all nine
@@ -30,7 +30,7 @@ public static class DevSeedWriter
            .Append("-- for ").AppendJoin(" and ", SeedSymbols).Append(" on all nine timeframes, indicators computed per timeframe\n")
            .Append("-- (JSON shapes of docs/architecture.md). The last bar of each timeframe is the forming one.\n")
            .Append("-- Apply after postgresql_schema.sql; existing rows are left alone.\n")
-           .Append("-- Generated: dotnet run --project src/TradingAlerts.Collector -- seed-sql --out sql/seed_data.sql\n");
+           .Append("-- Generated: dotnet run --project tools/TradingAlerts.DevTools -- seed-sql --out sql/seed_data.sql\n");
         for (var s = 0; s < SeedSymbols.Count; s++)
         {
             var symbol = SeedSymbols[s];

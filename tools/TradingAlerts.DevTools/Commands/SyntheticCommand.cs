@@ -5,7 +5,7 @@ using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
 using TradingAlerts.CollectorFile.Sqlite;
 
-namespace TradingAlerts.Collector.Commands;
+namespace TradingAlerts.DevTools.Commands;
 
 /// <summary>
 /// <c>synthetic</c> (history, then live until stopped) and <c>backfill</c> (history only, as fast as
