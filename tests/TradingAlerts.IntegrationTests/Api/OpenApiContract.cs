@@ -6,8 +6,9 @@ namespace TradingAlerts.IntegrationTests.Api;
 
 /// <summary>
 /// The response schemas an OpenAPI document advertises, as JSON Schema (OpenAPI 3.1 schemas are JSON Schema 2020-12),
-/// held strictly: an object may carry only the properties its schema declares, so a field a writer adds or renames
-/// without its schema fails validation as surely as a missing required one or a value of the wrong JSON type.
+/// held strictly: an object may carry only the properties its schema declares and a schema must say what a value is,
+/// so a field a writer adds or renames without its schema fails validation as surely as a missing required one or a
+/// value of the wrong JSON type, and so does a body the document describes as "any JSON".
 /// </summary>
 internal sealed class OpenApiContract
 {
@@ -21,7 +22,7 @@ internal sealed class OpenApiContract
     {
         _paths = document.GetProperty("paths");
         var components = JsonNode.Parse(document.GetProperty("components").GetProperty("schemas").GetRawText())!.AsObject();
-        Strict(components);
+        StrictComponents(components);
         _definitions = components;
     }
 
@@ -84,35 +85,79 @@ internal sealed class OpenApiContract
         Assert.Fail($"{what} does not match the OpenAPI document:\n{string.Join('\n', errors)}");
     }
 
-    /// <summary>Rewrites component references to $defs and closes every object schema that lists its properties.</summary>
-    private static void Strict(JsonNode? node)
+    /// <summary>Keywords by which a schema says what a value is; a schema with none of them (JsonElement's <c>{}</c>) declares nothing.</summary>
+    private static readonly string[] Declaring = ["type", "$ref", "oneOf", "anyOf", "allOf", "enum", "const"];
+
+    /// <summary>
+    /// Rewrites component references to $defs, closes every object schema that lists its properties, and turns a schema
+    /// that declares nothing into <c>false</c>: a document saying "any JSON" there describes no field of the body.
+    /// </summary>
+    private static void StrictComponents(JsonObject components)
     {
-        switch (node)
+        foreach (var name in components.Select(c => c.Key).ToList())
         {
-            case JsonObject o:
-                if (o["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith(ComponentPrefix, StringComparison.Ordinal))
-                {
-                    o["$ref"] = "#/$defs/" + reference.GetValue<string>()[ComponentPrefix.Length..];
-                }
+            Replace(components, name, Strict(components[name]!));
+        }
+    }
 
-                if (o.ContainsKey("properties") && !o.ContainsKey("additionalProperties"))
-                {
-                    o["additionalProperties"] = false;
-                }
+    private static JsonNode Strict(JsonNode node)
+    {
+        if (node is not JsonObject schema)
+        {
+            return node;
+        }
 
-                foreach (var (_, child) in o.ToList())
-                {
-                    Strict(child);
-                }
+        if (!Declaring.Any(schema.ContainsKey))
+        {
+            return JsonValue.Create(false);
+        }
 
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    Strict(child);
-                }
+        if (schema["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        {
+            schema["$ref"] = "#/$defs/" + reference.GetValue<string>()[ComponentPrefix.Length..];
+        }
 
-                break;
+        if (schema["properties"] is JsonObject properties)
+        {
+            foreach (var name in properties.Select(p => p.Key).ToList())
+            {
+                Replace(properties, name, Strict(properties[name]!));
+            }
+
+            schema.TryAdd("additionalProperties", false);
+        }
+
+        foreach (var keyword in (string[])["items", "additionalProperties"])
+        {
+            if (schema[keyword] is JsonObject child)
+            {
+                Replace(schema, keyword, Strict(child));
+            }
+        }
+
+        foreach (var keyword in (string[])["oneOf", "anyOf", "allOf"])
+        {
+            if (schema[keyword] is JsonArray options)
+            {
+                for (var i = 0; i < options.Count; i++)
+                {
+                    var strict = Strict(options[i]!);
+                    if (!ReferenceEquals(strict, options[i]))
+                    {
+                        options[i] = strict;
+                    }
+                }
+            }
+        }
+
+        return schema;
+    }
+
+    private static void Replace(JsonObject parent, string name, JsonNode strict)
+    {
+        if (!ReferenceEquals(strict, parent[name]))
+        {
+            parent[name] = strict;
         }
     }
 }
