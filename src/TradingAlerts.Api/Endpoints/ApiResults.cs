@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Errors;
@@ -9,9 +8,10 @@ namespace TradingAlerts.Api.Endpoints;
 /// <summary>
 /// 200 with a JSON body serialized ahead (the writers build it once per grain version and the response cache
 /// keeps the bytes), or a slice of a cached indicators body for a limit. Declares its status for the OpenAPI document,
-/// as the built-in typed results do; the shape of each body is in the endpoint's description and docs/api.md.
+/// as the built-in typed results do, with <typeparamref name="TWire"/> as the body's schema: a record of the shape the
+/// hand-written writer emits (OpenApi/Wire), never serialized itself.
 /// </summary>
-internal sealed class JsonBody : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+internal sealed class JsonBody<TWire> : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
     private readonly byte[]? _body;
     private readonly CachedIndicators? _indicators;
@@ -32,7 +32,7 @@ internal sealed class JsonBody : IResult, IStatusCodeHttpResult, IEndpointMetada
         : WriteSliceAsync(httpContext, _indicators, _limit);
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(JsonElement), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TWire), ["application/json"]));
 
     /// <summary>The headers <see cref="TypedResults.Bytes(byte[], string?, string?, bool, DateTimeOffset?, Microsoft.Net.Http.Headers.EntityTagHeaderValue?)"/> sets, then the slice straight from the cached body.</summary>
     private static Task WriteSliceAsync(HttpContext context, CachedIndicators body, int limit)

@@ -5,6 +5,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Errors;
+using TradingAlerts.Api.OpenApi.Wire;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -31,7 +32,7 @@ internal static class ConfluenceApi
         return api;
     }
 
-    public static async Task<Results<JsonBody, NotModified, BadRequest<ApiErrorBody>, NotFound<ApiErrorBody>>> GetConfluence(
+    public static async Task<Results<JsonBody<ConfluenceResponseWire>, NotModified, BadRequest<ApiErrorBody>, NotFound<ApiErrorBody>>> GetConfluence(
         HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string? timestamp)
     {
         // symbol (bound for the API description) was checked by the route's filter (ApiAccess).
@@ -94,7 +95,7 @@ internal static class ConfluenceApi
         }
 
         context.Response.Headers.ETag = etag.ToString();
-        return new JsonBody(body);
+        return new JsonBody<ConfluenceResponseWire>(body);
     }
 
     private static EntityTagHeaderValue VersionTag(long version) => new($"\"v{version}\"");

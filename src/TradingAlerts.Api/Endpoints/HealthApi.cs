@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradingAlerts.Api.Admin;
 using TradingAlerts.Api.Health;
+using TradingAlerts.Api.OpenApi.Wire;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -16,21 +17,21 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        MapProbe(app, "/api/indicators/health", HealthExtensions.PairFreshnessTag, "GetIndicatorsHealth",
+        MapProbe<IndicatorsHealthWire>(app, "/api/indicators/health", HealthExtensions.PairFreshnessTag, "GetIndicatorsHealth",
             "Freshness of all 135 pairs from grain state: latest bar, last data received, age, fresh/stale/empty");
-        MapProbe(app, "/api/health/sqlite", HealthExtensions.CollectorFilesTag, "GetSqliteHealth",
+        MapProbe<SqliteHealthWire>(app, "/api/health/sqlite", HealthExtensions.CollectorFilesTag, "GetSqliteHealth",
             "Collector files as the ingest agent in this process last saw them (lastUpdate, errors, quarantined rows)");
-        MapProbe(app, "/api/health/postgresql", HealthExtensions.PostgresTablesTag, "GetPostgresHealth",
+        MapProbe<PostgresHealthWire>(app, "/api/health/postgresql", HealthExtensions.PostgresTablesTag, "GetPostgresHealth",
             "PostgreSQL connectivity and how many of the 135 bar tables exist");
         return app;
     }
 
-    /// <summary>A health endpoint: 200 healthy or 503, documented under "Health", outside the rate limits.</summary>
-    private static void MapProbe(IEndpointRouteBuilder app, string pattern, string tag, string name, string summary) =>
+    /// <summary>A health endpoint: 200 healthy or 503, both with the body <typeparamref name="TWire"/> describes, documented under "Health", outside the rate limits.</summary>
+    private static void MapProbe<TWire>(IEndpointRouteBuilder app, string pattern, string tag, string name, string summary) =>
         app.MapGet(pattern, (HttpContext context, HealthCheckService health, AdminPort admin, CancellationToken cancellationToken) =>
                 Render(health, tag, admin.Accepts(context), cancellationToken))
             .WithName(name)
-            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable)
+            .Produces<TWire>(StatusCodes.Status200OK).Produces<TWire>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary(summary)
             .WithTags("Health")
             .DisableRateLimiting(); // monitoring polls these; it must not spend a caller's quota

@@ -6,6 +6,7 @@ using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Errors;
+using TradingAlerts.Api.OpenApi.Wire;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -31,7 +32,7 @@ internal static class IndicatorsApi
         "(as the original API did); 0, negative or non-numeric values are 400. `metadata.bars_returned` is the number of bars in " +
         "the response: at most the limit, fewer when the pair holds fewer.";
 
-    public static async Task<Results<JsonBody, NotModified, BadRequest<ApiErrorBody>>> GetIndicators(
+    public static async Task<Results<JsonBody<IndicatorsResponseWire>, NotModified, BadRequest<ApiErrorBody>>> GetIndicators(
         HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe,
         [Description(LimitDescription)] string? limit)
     {
@@ -63,7 +64,7 @@ internal static class IndicatorsApi
         }
 
         context.Response.Headers.ETag = ETag(version, bars, tier).ToString();
-        return new JsonBody(body, bars);
+        return new JsonBody<IndicatorsResponseWire>(body, bars);
     }
 
     /// <summary>

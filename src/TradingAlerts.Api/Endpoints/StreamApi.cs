@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Api.Errors;
 using TradingAlerts.Api.Live;
+using TradingAlerts.Api.OpenApi.Wire;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -46,9 +47,12 @@ internal static class StreamApi
         return api;
     }
 
-    /// <summary>The 200 in the OpenAPI document: the handlers answer IResult (an error envelope, or the events).</summary>
+    /// <summary>
+    /// The 200 in the OpenAPI document (the handlers answer IResult: an error envelope, or the events): the schema names
+    /// each event type's data (<see cref="StreamEventsWire"/>), as the body itself is text/event-stream, not JSON.
+    /// </summary>
     private static RouteHandlerBuilder ProducesEvents(this RouteHandlerBuilder route) =>
-        route.Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+        route.Produces<StreamEventsWire>(StatusCodes.Status200OK, "text/event-stream");
 
     public static async Task<IResult> StreamMany(HttpContext context, LiveHub hub, string? pairs, string? confluence)
     {

@@ -11,8 +11,11 @@ internal static class OpenApiExtensions
 
     public static WebApplicationBuilder AddGridOpenApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer(WrittenNumbers.Transform).AddDocumentTransformer((document, _, _) =>
         {
+            // The same document whichever host or silo answers (clients are generated from a committed copy); without
+            // servers a client resolves the API against the document's own address.
+            document.Servers = [];
             document.Info.Title = "TradingAlerts Grid API";
             document.Info.Description = "Bars, indicators and confluence from the grid's grains. No token = FREE tier; a JWT with a `tier` claim unlocks PRO.";
             document.Components ??= new OpenApiComponents();

@@ -1,9 +1,18 @@
-// The API client: the development token lives in localStorage, no token means FREE.
+// @ts-check
+// The API client: the development token lives in localStorage, no token means FREE. The answers are typed from the
+// OpenAPI document (api/types.ts; `npm run typecheck` checks this file against them).
+
+/** @typedef {import('./api/types').IndicatorsResponse} IndicatorsResponse */
+/** @typedef {import('./api/types').ConfluenceResponse} ConfluenceResponse */
+/** @typedef {import('./api/types').Catalogue} Catalogue */
+/** @typedef {import('./api/types').ApiErrorBody} ApiErrorBody */
+/** @typedef {import('./api/types').StreamEvents} StreamEvents */
 
 const TOKEN_KEY = 'ta.token';
 
 export const token = () => localStorage.getItem(TOKEN_KEY);
 
+/** @param {string} value */
 export function signIn(value) {
   localStorage.setItem(TOKEN_KEY, value);
   sessionStorage.clear();
@@ -14,6 +23,7 @@ export function signOut() {
   sessionStorage.clear();
 }
 
+/** @returns {Record<string, string>} */
 export function authHeaders() {
   const t = token();
   return t ? { Authorization: `Bearer ${t}` } : {};
@@ -21,6 +31,10 @@ export function authHeaders() {
 
 /** An API error with the envelope's message and the upgrade flag of a 403. */
 export class ApiError extends Error {
+  /**
+   * @param {number} status
+   * @param {ApiErrorBody | null} body
+   */
   constructor(status, body) {
     super(body?.error ?? `HTTP ${status}`);
     this.status = status;
@@ -28,6 +42,11 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * @template T
+ * @param {string} path
+ * @returns {Promise<T>}
+ */
 export async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json', ...authHeaders() } });
   const body = await response.json().catch(() => null);
@@ -45,8 +64,32 @@ export async function getJson(path) {
 }
 
 /**
+ * @param {string} symbol
+ * @param {string} timeframe
+ * @param {number} limit
+ * @returns {Promise<IndicatorsResponse>}
+ */
+export const indicators = (symbol, timeframe, limit) => getJson(`/api/indicators/${symbol}/${timeframe}?limit=${limit}`);
+
+/**
+ * @param {string} symbol
+ * @returns {Promise<ConfluenceResponse>}
+ */
+export const confluence = (symbol) => getJson(`/api/confluence/${symbol}`);
+
+/**
+ * The data of a stream event (sse.js hands it over as text), typed by the event's name.
+ * @template {keyof StreamEvents} K
+ * @param {K} type
+ * @param {string} data
+ * @returns {NonNullable<StreamEvents[K]>}
+ */
+export const eventData = (type, data) => JSON.parse(data);
+
+/**
  * Symbols, timeframes and indicator columns with the caller's access. Cached for the browser session (cleared on
  * sign in and out): FREE callers have 60 requests an hour, so page loads must not spend them on the catalogue.
+ * @returns {Promise<Catalogue>}
  */
 export async function catalogue() {
   const key = `ta.catalogue.v2:${token() ?? ''}`;
@@ -55,13 +98,20 @@ export async function catalogue() {
     return JSON.parse(cached);
   }
 
-  const [symbols, timeframes, indicators] = await Promise.all(
+  /** @type {[import('./api/types').SymbolsResponse, import('./api/types').TimeframesResponse, import('./api/types').IndicatorColumnsResponse]} */
+  const [symbols, timeframes, columns] = await Promise.all(
     [getJson('/api/symbols'), getJson('/api/timeframes'), getJson('/api/indicators/catalogue')]);
-  const value = { tier: symbols.tier, symbols: symbols.symbols, timeframes: timeframes.timeframes, indicators: indicators.indicators };
+  /** @type {Catalogue} */
+  const value = { tier: symbols.tier, symbols: symbols.symbols, timeframes: timeframes.timeframes, indicators: columns.indicators };
   sessionStorage.setItem(key, JSON.stringify(value));
   return value;
 }
 
+/**
+ * @param {string} tier
+ * @param {string} [user]
+ * @returns {Promise<string>}
+ */
 export async function devToken(tier, user) {
   const response = await fetch('/api/dev/token', {
     method: 'POST',
@@ -72,5 +122,7 @@ export async function devToken(tier, user) {
     throw new ApiError(response.status, await response.json().catch(() => null));
   }
 
-  return (await response.json()).token;
+  /** @type {import('./api/types').DevTokenResponse} */
+  const body = await response.json();
+  return body.token;
 }

@@ -1,6 +1,6 @@
 // /dashboard/chart/{symbol}/{tf}: candles with every indicator, a legend to toggle each, live through SSE.
 import { CandlestickSeries, CrosshairMode, LineSeries, LineStyle, createChart, createSeriesMarkers } from 'lightweight-charts';
-import { getJson } from './api.js';
+import { eventData, indicators } from './api.js';
 import { h } from './dom.js';
 import { Overlay } from './overlay.js';
 import { loadCatalogue, shell, upgradeMessage } from './shell.js';
@@ -76,7 +76,7 @@ export async function chartPage(root, symbol, timeframe) {
   }
 
   const load = async () => {
-    const body = await getJson(`/api/indicators/${symbol}/${timeframe}?limit=${BARS}`);
+    const body = await indicators(symbol, timeframe, BARS);
     view.setAll(body.data);
   };
   // One stream for the page (GET /api/stream, docs/live-streams.md), applied by position: a version at or below
@@ -95,7 +95,7 @@ export async function chartPage(root, symbol, timeframe) {
   const stop = openStream(`/api/stream?pairs=${encodeURIComponent(pair)}`, {
     onEvent: (type, data) => {
       if (type !== 'bar' && type !== 'reset') return;
-      const body = JSON.parse(data);
+      const body = eventData(type, data);
       if (queued) queued.push([type, body]); else apply(type, body);
     },
     onStatus: (state) => {

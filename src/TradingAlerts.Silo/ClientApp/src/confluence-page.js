@@ -1,5 +1,5 @@
 // /dashboard/confluence/{symbol}: the 0–10 score and the nine timeframes' trend and strength, live (PRO).
-import { getJson } from './api.js';
+import { confluence, eventData } from './api.js';
 import { h } from './dom.js';
 import { loadCatalogue, shell, upgradeMessage } from './shell.js';
 import { openStream } from './sse.js';
@@ -35,7 +35,7 @@ export async function confluencePage(root, symbol) {
   main.append(h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, 'confluence')), h('div', { class: 'spacer' }), status), view);
 
   try {
-    render(view, symbol, await getJson(`/api/confluence/${symbol}`));
+    render(view, symbol, await confluence(symbol));
   } catch (e) {
     view.dataset.state = 'error';
     view.replaceChildren(e.upgradeRequired ? upgradeMessage(e.message) : h('div', { class: 'empty error' }, e.message));
@@ -46,7 +46,7 @@ export async function confluencePage(root, symbol) {
   openStream(`/api/stream?confluence=${encodeURIComponent(symbol)}`, {
     onEvent: (type, data) => {
       if (type !== 'confluence') return;
-      const body = JSON.parse(data);
+      const body = eventData(type, data);
       if (body.symbol === symbol) render(view, symbol, body);
     },
     onStatus: (state) => {
