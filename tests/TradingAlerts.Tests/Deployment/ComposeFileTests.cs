@@ -23,6 +23,7 @@ public sealed partial class ComposeFileTests
         ["ORLEANS_TLS_DIR"] = TlsFolder,
         ["POSTGRES_PASSWORD"] = "compose-test-postgres-password",
         ["GRAFANA_ADMIN_PASSWORD"] = "compose-test-grafana-password",
+        ["ALERTMANAGER_WEBHOOK_URL"] = "https://alerts.example.com/hook?token=compose-test",
     };
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed partial class ComposeFileTests
     [InlineData("ORLEANS_TLS_DIR")]
     [InlineData("POSTGRES_PASSWORD")]
     [InlineData("GRAFANA_ADMIN_PASSWORD")]
+    [InlineData("ALERTMANAGER_WEBHOOK_URL")]
     public async Task Compose_refuses_to_render_without_a_required_secret(string variable)
     {
         foreach (var value in new[] { null, string.Empty })
@@ -73,7 +75,7 @@ public sealed partial class ComposeFileTests
         var services = await RenderAsync();
 
         Assert.Equal(
-            ["agent", "alert-engine", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
+            ["agent", "alert-engine", "alertmanager", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
             services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
 
         // TimescaleDB on a pinned tag, health-checked.
@@ -160,7 +162,7 @@ public sealed partial class ComposeFileTests
             .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
         Assert.Empty(ComposeVariables().Except(documented.Keys));
         // No usable placeholder for a secret: an unedited copy makes compose refuse to start.
-        foreach (var secret in new[] { "AUTH_SIGNING_KEY", "ORLEANS_TLS_DIR", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD" })
+        foreach (var secret in new[] { "AUTH_SIGNING_KEY", "ORLEANS_TLS_DIR", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "ALERTMANAGER_WEBHOOK_URL" })
         {
             Assert.Equal(string.Empty, documented[secret]);
         }
