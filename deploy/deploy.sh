@@ -21,12 +21,15 @@ on_failure() {
     log "a gate failed: the stack may run two tags now; deploy/rollback.sh returns to $(cat "$state_dir/previous-tag" 2>/dev/null || echo the previous tag)"
   fi
 }
-trap 'on_failure' ERR
 
 preflight "$tag"
 previous=$(current_tag)
 $dry_run || [ "$previous" != "$tag" ] || log "tag $tag is already current: rolling it again"
 record "previous tag $previous (what rollback.sh returns to)" previous-tag "$previous"
+# From here on a failure may leave two tags running. On EXIT, not ERR: a failed gate ends in die (exit 1), which an
+# ERR trap never sees; a preflight failure has changed nothing and rolls nothing back.
+on_exit() { local rc=$?; [ "$rc" -eq 0 ] || on_failure; exit "$rc"; }
+trap on_exit EXIT
 fetch_images "$tag"
 migrate "$tag"
 roll_silos "$tag"

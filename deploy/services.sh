@@ -28,8 +28,11 @@ install_missing() {
   command -v docker-compose >/dev/null || tools+=(docker-compose)
   command -v haproxy >/dev/null || tools+=(haproxy)
   command -v shellcheck >/dev/null || tools+=(shellcheck)
-  # promtool (Debian's prometheus package) checks the monitoring profile's scrape config and alert rules.
+  # promtool (Debian's prometheus package) checks the monitoring profile's scrape config and alert rules and runs
+  # their unit tests (deploy/monitoring/alerts.test.yml).
   command -v promtool >/dev/null || tools+=(prometheus)
+  # amtool (prometheus-alertmanager, 11 MB) checks the Alertmanager config and its routes.
+  command -v amtool >/dev/null || tools+=(prometheus-alertmanager)
   [ ${#packages[@]} -eq 0 ] && [ ${#tools[@]} -eq 0 ] && return 0
   log "installing ${packages[*]} ${tools[*]} with apt-get"
   as_root apt-get update -qq >/dev/null || return 1
@@ -65,7 +68,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / python3 / docker-compose / haproxy / shellcheck / prometheus (promtool)"; summary_fail; }
+install_missing || { log "could not install PostgreSQL 15 / Redis / Chromium / python3 / docker-compose / haproxy / shellcheck / prometheus (promtool) / prometheus-alertmanager (amtool)"; summary_fail; }
 
 # initdb refuses to run as root: the server runs as the postgres system user the package created.
 if [ "$(id -u)" -eq 0 ]; then

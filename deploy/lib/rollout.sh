@@ -2,12 +2,15 @@
 # Sourced by deploy/deploy.sh and deploy/rollback.sh: a rolling upgrade of the docker compose stack.
 # Silos are replaced one at a time (start one on the new image, wait until Docker reports it healthy,
 # which is its /health/ready; then stop one old silo gracefully so its grains deactivate and move), then
-# the clients (agent, alert engine) are recreated and data flow is verified through the load balancer.
+# the clients (agent, alert engine) are recreated and data flow is verified through the load balancer: readiness,
+# freshness, and served bars equal to PostgreSQL's rows (deploy/lib/accuracy.sh).
 # With --dry-run every step and command is printed and nothing runs.
 # Settings below are read by the sourcing script too.
 # shellcheck disable=SC2034
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=deploy/lib/accuracy.sh
+. "$repo/deploy/lib/accuracy.sh"
 script=$(basename "$0" .sh)
 dry_run=false
 tag=""
@@ -49,7 +52,9 @@ usage: $script.sh [--tag TAG] [--dry-run] [--build] [--project-dir DIR] [--base-
   --silos N          silos assumed by a dry run (a real run counts the running ones)
   --auto-rollback    deploy only: run rollback.sh when a gate fails
 Environment: SQLITE_HEALTH_URL (a silo that tails collector files, checked when set), TA_GATE_TIMEOUT (s, 300),
-  TA_GATE_FRESH (pairs that must be fresh: all, or a number; default all).
+  TA_GATE_FRESH (pairs that must be fresh: all, or a number; default all), TA_GATE_PAIRS (pairs whose served bars
+  must equal PostgreSQL's rows; default "EURUSD/H1 USDJPY/H4 XAUUSD/D1", empty to skip), TA_GATE_BARS (50),
+  TA_GATE_ACCURACY_TRIES (3), TA_GATE_PSQL (a libpq connection string; default psql in the postgres service).
 USAGE
 }
 
@@ -89,7 +94,7 @@ preflight() {
   detect_compose
   [ -f "$project_dir/docker-compose.yml" ] || die "no docker-compose.yml in $project_dir"
   if ! $dry_run; then
-    for tool in docker curl jq; do
+    for tool in docker curl jq $([ -z "$gate_psql" ] || echo psql); do
       command -v "$tool" >/dev/null || die "$tool is required"
     done
     "${compose_cmd[@]}" config -q || die "docker-compose.yml does not validate"
@@ -191,6 +196,7 @@ verify() {
   wait_http "$base_url/health/ready" '.status == "Healthy" or .status == "Degraded"' "readiness through the load balancer"
   step "verify: data flowing ($gate_fresh pairs fresh in /api/indicators/health)"
   wait_http "$base_url/api/indicators/health" "$fresh" "indicator freshness"
+  verify_accuracy
   if [ -n "$sqlite_health_url" ]; then
     step "verify: collector files ingested recently ($sqlite_health_url)"
     wait_http "$sqlite_health_url" '.status == "healthy"' "collector freshness"

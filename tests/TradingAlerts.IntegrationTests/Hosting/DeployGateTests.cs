@@ -86,6 +86,8 @@ public sealed class DeployGateTests : IAsyncLifetime
         }
 
         start.Environment["TA_GATE_TIMEOUT"] = "4";
+        // Freshness only: the served-bars comparison has its own test (ChartAccuracyGateTests).
+        start.Environment["TA_GATE_PAIRS"] = "";
         start.Environment["TA_STATE_DIR"] = Path.GetTempPath();
         if (gateFresh is null)
         {

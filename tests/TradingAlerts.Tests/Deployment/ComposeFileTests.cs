@@ -24,7 +24,11 @@ public sealed partial class ComposeFileTests
         ["ORLEANS_TLS_DIR"] = TlsFolder,
         ["POSTGRES_PASSWORD"] = "compose-test-postgres-password",
         ["GRAFANA_ADMIN_PASSWORD"] = "compose-test-grafana-password",
+        ["ALERTMANAGER_WEBHOOK_URL"] = "https://alerts.example.com/hook?token=compose-test",
+        ["REDIS_PASSWORD"] = RedisPassword,
     };
+
+    private const string RedisPassword = "compose-test-redis-password";
 
     [Fact]
     public async Task Compose_file_passes_docker_compose_config()
@@ -38,6 +42,8 @@ public sealed partial class ComposeFileTests
     [InlineData("ORLEANS_TLS_DIR")]
     [InlineData("POSTGRES_PASSWORD")]
     [InlineData("GRAFANA_ADMIN_PASSWORD")]
+    [InlineData("ALERTMANAGER_WEBHOOK_URL")]
+    [InlineData("REDIS_PASSWORD")]
     public async Task Compose_refuses_to_render_without_a_required_secret(string variable)
     {
         foreach (var value in new[] { null, string.Empty })
@@ -74,7 +80,7 @@ public sealed partial class ComposeFileTests
         var services = await RenderAsync();
 
         Assert.Equal(
-            ["agent", "alert-engine", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
+            ["agent", "alert-engine", "alertmanager", "grafana", "lb", "postgres", "prometheus", "redis", "schema", "silo", "synthetic-collector"],
             services.Children.Keys.Select(k => k.ToString()).Order(StringComparer.Ordinal));
 
         // TimescaleDB on a pinned tag, health-checked.
@@ -129,8 +135,72 @@ public sealed partial class ComposeFileTests
     [Fact]
     public async Task Load_balancer_config_passes_haproxy_check()
     {
-        var result = await Tool.RunAsync("haproxy", ["-c", "-f", "deploy/haproxy.cfg"]);
+        var result = await Tool.RunAsync("haproxy", ["-c", "-f", "deploy/haproxy.cfg"], new Dictionary<string, string?> { ["LB_TLS_CERT"] = null });
         Assert.True(result.ExitCode == 0, $"haproxy -c failed:\n{result.Output}{result.Error}");
+    }
+
+    [Fact]
+    public async Task Load_balancer_config_with_a_certificate_passes_haproxy_check_and_refuses_an_unusable_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("ta-edge-tls-").FullName;
+        try
+        {
+            var (certificate, key) = (Path.Combine(folder, "edge.crt"), Path.Combine(folder, "edge.key"));
+            var made = await Tool.RunAsync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost", "-keyout", key, "-out", certificate]);
+            Assert.True(made.ExitCode == 0, made.Error);
+            var pem = Path.Combine(folder, "edge.pem");
+            await File.WriteAllTextAsync(pem, await File.ReadAllTextAsync(certificate, TestContext.Current.CancellationToken) + await File.ReadAllTextAsync(key, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+            var valid = await CheckWithCertificate(pem);
+            Assert.True(valid.ExitCode == 0, $"haproxy -c with {pem} failed:\n{valid.Output}{valid.Error}");
+
+            // A certificate HAProxy cannot use stops it with a message naming the file, not a silent plain-HTTP edge.
+            var missing = await CheckWithCertificate(Path.Combine(folder, "missing.pem"));
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains($"unable to stat SSL certificate from file '{Path.Combine(folder, "missing.pem")}'", missing.Error, StringComparison.Ordinal);
+            var keyless = await CheckWithCertificate(certificate);
+            Assert.NotEqual(0, keyless.ExitCode);
+            Assert.Contains("No Private Key found", keyless.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static Task<Tool.Result> CheckWithCertificate(string pem) =>
+            Tool.RunAsync("haproxy", ["-c", "-f", "deploy/haproxy.cfg"], new Dictionary<string, string?> { ["LB_TLS_CERT"] = pem });
+    }
+
+    [Fact]
+    public async Task Load_balancer_serves_tls_on_8443_from_the_configured_pem_and_plain_http_without_one()
+    {
+        var plain = Map(await RenderAsync(), "lb");
+        Assert.Equal(string.Empty, Scalar(Map(plain, "environment"), "LB_TLS_CERT"));
+        Assert.Contains(Sequence(plain, "volumes"), v => v.StartsWith("/dev/null:", StringComparison.Ordinal));
+
+        const string Pem = "/srv/tradingalerts/edge/edge.pem";
+        var tls = Map(await RenderAsync(new() { ["LB_TLS_CERT"] = Pem, ["LB_TLS_PORT"] = "443" }), "lb");
+        // haproxy.cfg reads the PEM at the path the variable names, so it is mounted at that same path.
+        Assert.Equal(Pem, Scalar(Map(tls, "environment"), "LB_TLS_CERT"));
+        Assert.Contains($"{Pem}:{Pem}:ro", Sequence(tls, "volumes"));
+        var ports = ((YamlSequenceNode)tls.Children["ports"]).Children.OfType<YamlMappingNode>().Select(p => (Scalar(p, "published"), Scalar(p, "target")));
+        Assert.Contains(("443", "8443"), ports);
+        Assert.Contains(("8080", "8080"), ports);
+    }
+
+    [Fact]
+    public async Task Redis_requires_the_password_the_silos_and_the_alert_engine_sign_in_with()
+    {
+        var services = await RenderAsync();
+        var redis = Map(services, "redis");
+        Assert.Equal(RedisPassword, Scalar(Map(redis, "environment"), "REDISCLI_AUTH"));
+        Assert.Contains(Sequence(redis, "command"), c => c.Contains("--requirepass \"$$REDISCLI_AUTH\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(Sequence(redis, "command"), c => c.Contains(RedisPassword, StringComparison.Ordinal));
+        Assert.False(redis.Children.ContainsKey("ports"));
+        foreach (var name in new[] { "silo", "alert-engine" })
+        {
+            Assert.Equal($"redis:6379,password={RedisPassword}", Scalar(Map(Map(services, name), "environment"), "ConnectionStrings__Redis"));
+        }
     }
 
     [Fact]
@@ -162,7 +232,7 @@ public sealed partial class ComposeFileTests
             .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim());
         Assert.Empty(ComposeVariables().Except(documented.Keys));
         // No usable placeholder for a secret: an unedited copy makes compose refuse to start.
-        foreach (var secret in new[] { "AUTH_SIGNING_KEY", "ORLEANS_TLS_DIR", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD" })
+        foreach (var secret in new[] { "AUTH_SIGNING_KEY", "ORLEANS_TLS_DIR", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "ALERTMANAGER_WEBHOOK_URL", "REDIS_PASSWORD" })
         {
             Assert.Equal(string.Empty, documented[secret]);
         }

@@ -26,8 +26,9 @@ public sealed class DeployScriptTests : IDisposable
         }
 
         Assert.Equal(
-            ["verify: the load balancer answers ready", "verify: data flowing (all pairs fresh in /api/indicators/health)"],
-            steps.SkipWhile(s => !s.StartsWith("verify", StringComparison.Ordinal)).Take(2));
+            ["verify: the load balancer answers ready", "verify: data flowing (all pairs fresh in /api/indicators/health)",
+             "verify: chart accuracy (the last 50 closed bars of EURUSD/H1 USDJPY/H4 XAUUSD/D1 as served = the rows in PostgreSQL)"],
+            steps.SkipWhile(s => !s.StartsWith("verify", StringComparison.Ordinal)).Take(3));
         Assert.Equal("record: current tag 1.4.0", steps[^2]);
 
         var commands = Commands(result.Output);
@@ -35,6 +36,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal(3, commands.Count(c => c.EndsWith("up -d --no-deps --no-recreate --scale silo=4 silo", StringComparison.Ordinal)));
         Assert.Equal(3, commands.Count(c => c.StartsWith("docker stop --time 45 <old-silo-", StringComparison.Ordinal)));
         Assert.Contains(commands, c => c.Contains("/api/indicators/health", StringComparison.Ordinal) && c.Contains(".summary.fresh == .summary.total", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("curl -fsS http://localhost:8080/api/indicators/USDJPY/H4?limit=51", StringComparison.Ordinal) && c.Contains("usdjpy_h4", StringComparison.Ordinal));
         // Never everything at once.
         Assert.DoesNotContain(commands, c => c.Contains(" down", StringComparison.Ordinal) || c.Contains("restart", StringComparison.Ordinal));
         // A dry run records nothing.
@@ -68,9 +70,34 @@ public sealed class DeployScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_that_fails_after_preflight_rolls_back_with_auto_rollback_and_a_failed_preflight_does_not()
+    {
+        // A real run of deploy.sh with the real docker-compose, pointed at a Docker socket that does not exist: pulling the
+        // images fails (the first step that changes anything), which must start rollback.sh to the recorded tag.
+        File.WriteAllText(Path.Combine(_state, "current-tag"), "1.3.0\n");
+        var environment = new Dictionary<string, string?>(ComposeFileTests.RenderEnvironment)
+        {
+            ["TA_STATE_DIR"] = _state,
+            ["DOCKER_HOST"] = $"unix://{Path.Combine(_state, "no-docker.sock")}",
+        };
+        var failed = await Tool.RunAsync("bash", ["deploy/deploy.sh", "--tag", "1.4.0", "--auto-rollback"], environment);
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("[deploy] step 3: pull images for tag 1.4.0", failed.Output, StringComparison.Ordinal);
+        Assert.Contains("[deploy] a gate failed: rolling back", failed.Error, StringComparison.Ordinal);
+        Assert.Contains("[rollback] step 3: pull images for tag 1.3.0", failed.Output, StringComparison.Ordinal);
+
+        // A preflight that refuses (here: compose does not render without a secret) has changed nothing: no rollback.
+        environment["ALERTMANAGER_WEBHOOK_URL"] = null;
+        var refused = await Tool.RunAsync("bash", ["deploy/deploy.sh", "--tag", "1.4.0", "--auto-rollback"], environment);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("[deploy] FAILED: docker-compose.yml does not validate", refused.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("[rollback]", refused.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scripts_are_shellcheck_clean()
     {
-        var result = await Tool.RunAsync("shellcheck", ["-x", "deploy/deploy.sh", "deploy/rollback.sh", "deploy/lib/rollout.sh"]);
+        var result = await Tool.RunAsync("shellcheck", ["-x", "deploy/deploy.sh", "deploy/rollback.sh", "deploy/lib/rollout.sh", "deploy/lib/accuracy.sh"]);
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
     }
 

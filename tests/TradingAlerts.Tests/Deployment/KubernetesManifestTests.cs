@@ -14,7 +14,7 @@ public sealed class KubernetesManifestTests
     public void Every_manifest_parses_and_the_kustomization_lists_them_all()
     {
         Assert.Equal(
-            ["Deployment/tradingalerts-alert-engine", "Deployment/tradingalerts-silo", "Job/tradingalerts-schema", "Namespace/tradingalerts", "NetworkPolicy/tradingalerts-silo",
+            ["Deployment/tradingalerts-alert-engine", "Deployment/tradingalerts-silo", "Ingress/tradingalerts-api", "Job/tradingalerts-schema", "Namespace/tradingalerts", "NetworkPolicy/tradingalerts-silo",
              "PodDisruptionBudget/tradingalerts-silo", "Role/orleans-hosting", "RoleBinding/tradingalerts-silo-orleans-hosting",
              "Service/tradingalerts-api", "ServiceAccount/tradingalerts-silo"],
             Documents.Select(d => $"{S(d, "kind")}/{S(M(d, "metadata"), "name")}").Order(StringComparer.Ordinal));
@@ -126,6 +126,26 @@ public sealed class KubernetesManifestTests
             var volume = (YamlMappingNode)Seq(pod, "volumes").Single(v => S((YamlMappingNode)v, "name") == "orleans-tls");
             Assert.Equal(secret, S(M(volume, "secret"), "secretName"));
         }
+    }
+
+    [Fact]
+    public void The_ingress_terminates_tls_for_its_hosts_and_forwards_to_the_api_service_without_buffering()
+    {
+        var spec = M(Find("Ingress", "tradingalerts-api"), "spec");
+        var tls = (YamlMappingNode)Seq(spec, "tls").Single();
+        Assert.Equal("tradingalerts-api-tls", S(tls, "secretName"));
+        var rule = (YamlMappingNode)Seq(spec, "rules").Single();
+        Assert.Contains(S(rule, "host"), Seq(tls, "hosts").Select(h => ((YamlScalarNode)h).Value));
+
+        // The backend is the Service's named port, which leads to the silos' API port.
+        var backend = M(M((YamlMappingNode)Seq(M(rule, "http"), "paths").Single(), "backend"), "service");
+        var service = M(Find("Service", S(backend, "name")), "spec");
+        var port = S(M(backend, "port"), "name");
+        Assert.Equal("http", S(Seq(service, "ports").Cast<YamlMappingNode>().Single(p => S(p, "name") == port), "targetPort"));
+
+        var annotations = M(M(Find("Ingress", "tradingalerts-api"), "metadata"), "annotations");
+        Assert.Equal("off", S(annotations, "nginx.ingress.kubernetes.io/proxy-buffering"));
+        Assert.True(int.Parse(S(annotations, "nginx.ingress.kubernetes.io/proxy-read-timeout"), System.Globalization.CultureInfo.InvariantCulture) > 15, "SSE heartbeats come every 15 s");
     }
 
     private static IEnumerable<YamlMappingNode> Load(string file)

@@ -6,13 +6,17 @@ namespace TradingAlerts.Tests.Deployment;
 
 /// <summary>
 /// The monitoring profile (deploy/monitoring): the compose stack renders with and without it, Prometheus and Grafana
-/// start only with it and read the shipped files, promtool accepts the scrape config and the alert rules, and the
-/// rules cover the rollback triggers. That the rules name only exported series is checked against a real silo's
+/// start only with it and read the shipped files, promtool accepts the scrape config and the alert rules, the
+/// rules cover the rollback triggers and their unit tests (alerts.test.yml) pass. That the rules name only exported series is checked against a real silo's
 /// /metrics (IntegrationTests MetricsEndpointTests).
 /// </summary>
 public sealed class MonitoringFilesTests
 {
     private static readonly string Monitoring = Path.Combine(RepositoryRoot.Path, "deploy", "monitoring");
+
+    // The original plan's rollback triggers: error rate, ingest stalled, pairs stale, database unreachable.
+    internal static readonly string[] RollbackTriggers =
+        ["TradingAlertsErrorRateHigh", "TradingAlertsIngestStalled", "TradingAlertsPairsStale", "TradingAlertsWriteThroughFailing"];
 
     [Fact]
     public async Task Compose_renders_with_and_without_the_monitoring_profile()
@@ -27,7 +31,7 @@ public sealed class MonitoringFilesTests
     public async Task Prometheus_and_Grafana_belong_to_the_profile_and_mount_the_shipped_files()
     {
         var services = await RenderAsync();
-        foreach (var name in new[] { "prometheus", "grafana" })
+        foreach (var name in new[] { "prometheus", "alertmanager", "grafana" })
         {
             Assert.Equal(["monitoring"], Sequence(Map(services, name), "profiles"));
             Assert.All(Sequence(Map(services, name), "ports"), p => Assert.StartsWith("127.0.0.1:", p, StringComparison.Ordinal));
@@ -61,6 +65,24 @@ public sealed class MonitoringFilesTests
     }
 
     [Fact]
+    public async Task Rule_unit_tests_show_each_rollback_trigger_firing_after_its_duration_and_not_before()
+    {
+        // deploy/monitoring/alerts.test.yml: every trigger fires on its condition once its `for` passed, and stays
+        // silent before, when the condition clears in time, and just below its threshold.
+        var result = await Tool.RunAsync("promtool", ["test", "rules", "deploy/monitoring/alerts.test.yml"]);
+        Assert.True(result.ExitCode == 0, $"promtool test rules failed:\n{result.Output}{result.Error}");
+
+        // Each rollback trigger has a case that expects it firing, so none is covered by silence alone.
+        var tests = ((YamlSequenceNode)Load(Path.Combine(Monitoring, "alerts.test.yml"))["tests"]).Children.Cast<YamlMappingNode>()
+            .SelectMany(t => ((YamlSequenceNode)t["alert_rule_test"]).Children.Cast<YamlMappingNode>()).ToList();
+        foreach (var name in RollbackTriggers)
+        {
+            Assert.Contains(tests, t => t["alertname"].ToString() == name && ((YamlSequenceNode)t["exp_alerts"]).Children.Count > 0);
+            Assert.Contains(tests, t => t["alertname"].ToString() == name && ((YamlSequenceNode)t["exp_alerts"]).Children.Count == 0);
+        }
+    }
+
+    [Fact]
     public void Alert_rules_cover_the_rollback_triggers()
     {
         var rules = ((YamlSequenceNode)Load(Path.Combine(Monitoring, "alerts.yml"))["groups"]).Children
@@ -74,7 +96,7 @@ public sealed class MonitoringFilesTests
         Assert.Equal("5m", rules["TradingAlertsIngestStalled"]["for"].ToString());
         Assert.Contains("tradingalerts_ingest_files", rules["TradingAlertsIngestStalled"]["expr"].ToString(), StringComparison.Ordinal);
         Assert.Contains("tradingalerts_pairs", rules["TradingAlertsPairsStale"]["expr"].ToString(), StringComparison.Ordinal);
-        foreach (var name in new[] { "TradingAlertsErrorRateHigh", "TradingAlertsIngestStalled", "TradingAlertsPairsStale", "TradingAlertsWriteThroughFailing" })
+        foreach (var name in RollbackTriggers)
         {
             Assert.Equal("true", ((YamlMappingNode)rules[name]["labels"])["rollback"].ToString());
             Assert.False(string.IsNullOrWhiteSpace(((YamlMappingNode)rules[name]["annotations"])["summary"].ToString()));
@@ -99,7 +121,7 @@ public sealed class MonitoringFilesTests
         Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
     }
 
-    private static YamlMappingNode Load(string path)
+    internal static YamlMappingNode Load(string path)
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(path)));

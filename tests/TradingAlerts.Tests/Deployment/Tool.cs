@@ -35,8 +35,9 @@ internal static class Tool
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException(
-                $"'{file}' is not installed: this test needs it. deploy/test.sh installs docker-compose, haproxy and shellcheck with apt-get " +
-                $"(or: apt-get install --no-install-recommends docker-compose haproxy shellcheck). {ex.Message}", ex);
+                $"'{file}' is not installed: this test needs it. deploy/test.sh installs docker-compose, haproxy, shellcheck, promtool and amtool " +
+                $"with apt-get (or: apt-get install --no-install-recommends docker-compose haproxy shellcheck prometheus prometheus-alertmanager; " +
+                $"promtool is in Debian's prometheus package, amtool in prometheus-alertmanager). {ex.Message}", ex);
         }
 
         using (process)
