@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using TradingAlerts.CollectorFile.Sqlite;
 
 namespace TradingAlerts.Feeds.SyntheticCollector;
@@ -11,7 +10,9 @@ internal sealed class SyntheticCollectorFile(string path)
     /// <summary>A fresh file with the collector schema: the synthetic market starts anew at every run.</summary>
     public void Recreate()
     {
-        SqliteConnection.ClearAllPools();
+        // Only this file's pooled reader connections: clearing every pool of the process broke reads of other
+        // files in flight (ObjectDisposedException on a pooled handle).
+        new CollectorReader(Path).ReleasePooledConnections();
         foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" }.Where(File.Exists))
         {
             File.Delete(file);
