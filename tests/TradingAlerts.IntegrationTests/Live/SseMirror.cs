@@ -26,6 +26,9 @@ public sealed class SseMirror
 
     public int Events { get; private set; }
 
+    /// <summary>How many <c>reconnect</c> events (a draining silo ending the stream) were received.</summary>
+    public int Reconnects { get; private set; }
+
     public IReadOnlyList<string> Breaches
     {
         get
@@ -96,6 +99,10 @@ public sealed class SseMirror
             switch (item.EventType)
             {
                 case "heartbeat":
+                    return;
+                case "reconnect":
+                    // The silo is stopping (drain): the follower reconnects elsewhere with the last id, nothing to apply.
+                    Reconnects++;
                     return;
                 case "bar":
                 case "reset":

@@ -13,22 +13,42 @@ internal sealed partial class LoopbackHaProxy : IDisposable
     private readonly Process _process;
     private readonly string _folder;
     private readonly StringBuilder _output = new();
+    private readonly HttpClient _stats;
 
-    private LoopbackHaProxy(Process process, string folder, int port)
+    private LoopbackHaProxy(Process process, string folder, int port, int statsPort)
     {
         _process = process;
         _folder = folder;
         Port = port;
+        _stats = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{statsPort}"), Timeout = TimeSpan.FromSeconds(5) };
     }
 
+    /// <summary>The frontend's port: what clients call.</summary>
     public int Port { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The name of the server for the silo at <paramref name="index"/> of the ports given to <see cref="Start"/>.</summary>
+    public static string ServerName(int index) => $"silo{index + 1}";
+
+    /// <summary>Each server's state as HAProxy's checks see it ("UP", "DOWN", "UP 1/2", …), from the stats page's CSV.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ServerStatesAsync(CancellationToken cancellationToken = default)
+    {
+        var csv = await _stats.GetStringAsync(new Uri("/;csv", UriKind.Relative), cancellationToken);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].TrimStart('#', ' ').Split(',');
+        var (proxy, server, status) = (Array.IndexOf(header, "pxname"), Array.IndexOf(header, "svname"), Array.IndexOf(header, "status"));
+        return lines.Skip(1).Select(l => l.Split(','))
+            .Where(f => f[proxy] == "silos" && f[server] is not ("FRONTEND" or "BACKEND"))
+            .ToDictionary(f => f[server], f => f[status], StringComparer.Ordinal);
+    }
 
     public static LoopbackHaProxy Start(IReadOnlyList<int> siloPorts)
     {
         var haproxy = new[] { "/usr/sbin/haproxy", "/usr/bin/haproxy" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("haproxy is not installed: deploy/test.sh installs Debian's haproxy (apt-get install haproxy).");
-        var port = TestEnvironment.FreePort();
-        var config = Loopback(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "haproxy.cfg")), port, TestEnvironment.FreePort(), siloPorts);
+        var (port, statsPort) = (TestEnvironment.FreePort(), TestEnvironment.FreePort());
+        var config = Loopback(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "haproxy.cfg")), port, statsPort, siloPorts);
         var folder = Directory.CreateTempSubdirectory("haproxy-").FullName;
         var file = Path.Combine(folder, "haproxy.cfg");
         File.WriteAllText(file, config);
@@ -37,7 +57,7 @@ internal sealed partial class LoopbackHaProxy : IDisposable
         start.ArgumentList.Add("-f");
         start.ArgumentList.Add(file);
         var process = Process.Start(start) ?? throw new InvalidOperationException("haproxy did not start");
-        var proxy = new LoopbackHaProxy(process, folder, port);
+        var proxy = new LoopbackHaProxy(process, folder, port, statsPort);
         process.OutputDataReceived += (_, e) => proxy.Add(e.Data);
         process.ErrorDataReceived += (_, e) => proxy.Add(e.Data);
         process.BeginOutputReadLine();
@@ -56,7 +76,9 @@ internal sealed partial class LoopbackHaProxy : IDisposable
 
         // "check resolvers docker init-addr none inter 2s fall 2 rise 2" keeps everything but the DNS parts.
         var check = Resolvers().Replace(template.Groups["options"].Value, string.Empty).Trim();
-        var servers = string.Join(Environment.NewLine, siloPorts.Select((p, i) => $"    server silo{i + 1} 127.0.0.1:{p} {check}"));
+        // The answering server's name on every response, so a test can tell where a request or stream was served.
+        var servers = $"    http-response set-header X-Served-By %[srv_name]{Environment.NewLine}"
+            + string.Join(Environment.NewLine, siloPorts.Select((p, i) => $"    server {ServerName(i)} 127.0.0.1:{p} {check}"));
         var lines = config.Replace(template.Value, servers, StringComparison.Ordinal).Split('\n').ToList();
         var result = new List<string>();
         var frontend = string.Empty;
@@ -115,6 +137,7 @@ internal sealed partial class LoopbackHaProxy : IDisposable
         }
 
         _process.Dispose();
+        _stats.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
