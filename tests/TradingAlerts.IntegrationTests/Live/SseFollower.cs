@@ -90,6 +90,7 @@ public sealed class SseFollower : IAsyncDisposable
                     }
 
                     Connected = server;
+                    _mirror.Connection = $"{_connections.Count}: {server}";
                     await using var body = await response.Content.ReadAsStreamAsync(_stop.Token);
                     var parser = SseParser.Create(body);
                     await foreach (var item in parser.EnumerateAsync(_stop.Token))

@@ -31,10 +31,19 @@ internal sealed partial class LoopbackHaProxy : IDisposable
     /// <summary>The name of the server for the silo at <paramref name="index"/> of the ports given to <see cref="Start"/>.</summary>
     public static string ServerName(int index) => $"silo{index + 1}";
 
-    /// <summary>Each server's state as HAProxy's checks see it ("UP", "DOWN", "UP 1/2", …), from the stats page's CSV.</summary>
+    /// <summary>Each server's state as HAProxy's checks see it ("UP", "DOWN", "UP 1/2", …), from the stats page's CSV; empty before it listens.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ServerStatesAsync(CancellationToken cancellationToken = default)
     {
-        var csv = await _stats.GetStringAsync(new Uri("/;csv", UriKind.Relative), cancellationToken);
+        string csv;
+        try
+        {
+            csv = await _stats.GetStringAsync(new Uri("/;csv", UriKind.Relative), cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return new Dictionary<string, string>(); // not listening yet
+        }
+
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].TrimStart('#', ' ').Split(',');
         var (proxy, server, status) = (Array.IndexOf(header, "pxname"), Array.IndexOf(header, "svname"), Array.IndexOf(header, "status"));
