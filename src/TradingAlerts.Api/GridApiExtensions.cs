@@ -6,6 +6,7 @@ using TradingAlerts.Api.Admin;
 using TradingAlerts.Api.Auth;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Dashboard;
+using TradingAlerts.Api.Drain;
 using TradingAlerts.Api.Endpoints;
 using TradingAlerts.Api.Errors;
 using TradingAlerts.Api.Health;
@@ -13,6 +14,7 @@ using TradingAlerts.Api.Live;
 using TradingAlerts.Api.Observability;
 using TradingAlerts.Api.OpenApi;
 using TradingAlerts.Api.RateLimits;
+using TradingAlerts.Api.Resilience;
 
 namespace TradingAlerts.Api;
 
@@ -38,6 +40,8 @@ public static class GridApiExtensions
         builder.AddGridAuth();
         builder.AddGridRateLimits();
         builder.AddResponseCache();
+        builder.AddGridDrain();
+        builder.AddGridRetry();
         builder.AddGridHealth(topology);
         builder.AddGridObservability();
         builder.AddGridOpenApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using TradingAlerts.Api.Errors;
+using TradingAlerts.Api.Resilience;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -16,6 +17,8 @@ internal static class ApiRoutes
         api.WithMetadata(
             new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiErrorBody), ["application/json"]),
             new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiErrorBody), ["application/json"]));
+        // A grain call that fails because a silo is stopping or just died is tried again before any answer.
+        api.AddEndpointFilter<GridRetryFilter>();
         api.MapCatalogueApi();
         api.MapIndicatorsApi();
         api.MapConfluenceApi();

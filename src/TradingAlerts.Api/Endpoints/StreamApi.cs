@@ -93,8 +93,18 @@ internal static class StreamApi
         }
 
         EndAtTokenExpiry(context, client);
-        // The first state is read before the 200 goes out: if a grain cannot serve it the caller gets a 500.
-        await client.OpenAsync(context.RequestAborted);
+        // The first state is read before the 200 goes out: if a grain cannot serve it the open fails (and is retried,
+        // GridRetry) before the caller sees anything; a failed open leaves its topics at once.
+        try
+        {
+            await client.OpenAsync(context.RequestAborted);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
         // nginx and similar proxies would otherwise buffer the stream.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         return TypedResults.ServerSentEvents(client.ReadAllAsync(hub.HeartbeatInterval, context.RequestAborted));

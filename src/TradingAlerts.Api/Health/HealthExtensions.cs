@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TradingAlerts.Api.Drain;
 
 namespace TradingAlerts.Api.Health;
 
@@ -37,6 +38,7 @@ internal static class HealthExtensions
 
         var checks = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy("The process is up"), tags: [LiveTag])
+            .AddCheck<DrainHealthCheck>("drain", tags: [ReadyTag])
             .AddCheck<OrleansHealthCheck>("orleans", tags: [ReadyTag])
             .AddCheck<PairFreshnessHealthCheck>(PairFreshnessTag, tags: [PairFreshnessTag])
             .AddCheck<CollectorFilesHealthCheck>(CollectorFilesTag, tags: [CollectorFilesTag])

@@ -338,7 +338,10 @@ internal sealed partial class LiveClient : IDisposable
             // Live changes skipped while pending and beyond this answer (it was read before them): another round.
             state.Pending = changes.Position < changes.Current || state.Missed > changes.Position;
             state.Latest = reset ? BarEvent.Newest(null, bars) : BarEvent.Newest(state.Latest, bars);
-            if (bars.Length > 0 || reset || mode != Start.Resume)
+            // A page without versions can still move the position: the versions in it were superseded by rows a write
+            // in flight already stored beyond the grain's position (the grain bounds its answer by that position). The
+            // client is told (an event with no bars), so the next live change, which starts there, is no hole to it.
+            if (bars.Length > 0 || reset || mode != Start.Resume || changes.Position > from)
             {
                 var live = new BarEvent(pair, changes with { Bars = bars, Reset = reset }, reset || mode == Start.Reset, state.Latest?.Bar.Indicators);
                 Enqueue(new Queued(index, live, null), force: true);

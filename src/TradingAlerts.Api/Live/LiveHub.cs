@@ -1,17 +1,27 @@
+using System.Net.ServerSentEvents;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Ports;
+using TradingAlerts.Api.Drain;
 using TradingAlerts.Client;
 
 namespace TradingAlerts.Api.Live;
 
 /// <summary>
 /// The live streams of this silo: one grain subscription per pair (or confluence symbol) however many HTTP
-/// streams follow it (each stream any number of pairs and symbols), dropped when the last one leaves. When the application stops, every stream ends so
-/// that the server does not wait on them.
+/// streams follow it (each stream any number of pairs and symbols), dropped when the last one leaves. When the silo starts draining (it is stopping), every stream ends with a
+/// <c>reconnect</c> event, so clients move to another silo during the drain and resume by position, and the server does
+/// not wait on them.
 /// </summary>
 internal sealed class LiveHub : IAsyncDisposable
 {
+    /// <summary>The last event of a stream whose silo is stopping: reconnect (through the load balancer) with <c>Last-Event-ID</c>.</summary>
+    public const string ReconnectEventType = "reconnect";
+
+    private static readonly byte[] ReconnectBody = JsonSerializer.SerializeToUtf8Bytes(
+        new { reason = "This silo is stopping: reconnect with Last-Event-ID to resume where this stream ended" }, JsonSerializerOptions.Web);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LiveTopic> _topics = new(StringComparer.Ordinal);
     private readonly HashSet<LiveClient> _clients = [];
@@ -21,10 +31,11 @@ internal sealed class LiveHub : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<LiveHub> _logger;
     private readonly CancellationTokenRegistration _stopping;
+    private readonly SseItem<byte[]> _reconnect;
     private bool _stopped;
     private long _lagged;
 
-    public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, IHostApplicationLifetime lifetime,
+    public LiveHub(IGrainFactory grains, IOptions<LiveOptions> options, IOptions<GridOptions> grid, DrainState drain, IOptions<DrainOptions> drainOptions,
         ILogger<LiveHub> logger, ILogger<GridSubscriber> subscriptionLogger, TimeProvider? time = null)
     {
         _grains = grains;
@@ -35,7 +46,8 @@ internal sealed class LiveHub : IAsyncDisposable
         // be late or fail once without the subscription lapsing.
         var renewEvery = TimeSpan.FromTicks(Math.Max(grid.Value.ObserverExpiry.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks));
         _subscriptions = new GridSubscriber(grains, Options.Create(new TradingAlertsClientOptions { RenewInterval = renewEvery }), subscriptionLogger);
-        _stopping = lifetime.ApplicationStopping.Register(EndStreams);
+        _reconnect = new SseItem<byte[]>(ReconnectBody, ReconnectEventType) { ReconnectionInterval = drainOptions.Value.ReconnectAfter };
+        _stopping = drain.Draining.Register(EndStreams);
     }
 
     public TimeSpan HeartbeatInterval => _options.HeartbeatInterval;
@@ -70,8 +82,8 @@ internal sealed class LiveHub : IAsyncDisposable
         {
             if (_stopped)
             {
-                // Stopping: an empty stream that ends at once.
-                client.Complete();
+                // Draining: a stream that ends at once, telling the client to reconnect elsewhere.
+                client.End(_reconnect);
                 return client;
             }
 
@@ -154,7 +166,7 @@ internal sealed class LiveHub : IAsyncDisposable
             _stopped = true;
             foreach (var client in _clients)
             {
-                client.Complete();
+                client.End(_reconnect);
             }
         }
     }

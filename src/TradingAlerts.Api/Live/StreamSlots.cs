@@ -97,8 +97,17 @@ internal static class StreamSlotExtensions
                 return ApiError.TooManyRequests(refusal);
             }
 
-            // Released when the request ends, however the stream ends.
+            // Released when the request ends, however the stream ends; at once when it fails to open (the grid retry
+            // runs this filter again, and the failed attempt must not hold a slot of the caller's).
             http.Response.RegisterForDispose(slot);
-            return await next(context);
+            try
+            {
+                return await next(context);
+            }
+            catch
+            {
+                slot.Dispose();
+                throw;
+            }
         }).Produces<ApiErrorBody>(StatusCodes.Status429TooManyRequests);
 }

@@ -42,7 +42,7 @@ public sealed class HealthProbeTests
         // Bounded wait: on a loaded machine a first check can outlast Health:CheckTimeout.
         var (status, ready) = await WaitFor(client, "/health/ready", (_, b) => b.GetProperty("status").GetString() == "Healthy");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(new Dictionary<string, string> { ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Healthy" }, Checks(ready));
+        Assert.Equal(new Dictionary<string, string> { ["drain"] = "Healthy", ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Healthy" }, Checks(ready));
         Assert.All(ready.GetProperty("checks").EnumerateArray(), c => Assert.Equal(["ready"], c.GetProperty("tags").EnumerateArray().Select(t => t.GetString())));
 
         // The seed's check: connected, 135 tables.
@@ -156,7 +156,7 @@ public sealed class HealthProbeTests
         var (status, ready) = await Get(client, "/health/ready");
         Assert.Equal(HttpStatusCode.OK, status); // Redis only carries events: the silo still serves
         Assert.Equal("Degraded", ready.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string> { ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Degraded" }, Checks(ready));
+        Assert.Equal(new Dictionary<string, string> { ["drain"] = "Healthy", ["orleans"] = "Healthy", ["postgresql"] = "Healthy", ["redis"] = "Degraded" }, Checks(ready));
     }
 
     private static async Task Exec(PostgresDatabase db, string sql)

@@ -26,6 +26,12 @@ public sealed class SseMirror
 
     public int Events { get; private set; }
 
+    /// <summary>The connection events come from now (set by the follower), named in breaches.</summary>
+    public string Connection { get; set; } = string.Empty;
+
+    /// <summary>How many <c>reconnect</c> events (a draining silo ending the stream) were received.</summary>
+    public int Reconnects { get; private set; }
+
     public IReadOnlyList<string> Breaches
     {
         get
@@ -97,6 +103,10 @@ public sealed class SseMirror
             {
                 case "heartbeat":
                     return;
+                case "reconnect":
+                    // The silo is stopping (drain): the follower reconnects elsewhere with the last id, nothing to apply.
+                    Reconnects++;
+                    return;
                 case "bar":
                 case "reset":
                     Events++;
@@ -139,7 +149,7 @@ public sealed class SseMirror
         {
             if (after > seen)
             {
-                _breaches.Add($"{pair}: an event after {after} while only {seen} was received (a hole)");
+                _breaches.Add($"{pair}: an event after {after} while only {seen} was received (a hole), event {Events} on connection {Connection}");
             }
 
             foreach (var bar in ohlc.Where(b => b.Position <= seen))

@@ -39,9 +39,18 @@ public sealed class KubernetesManifestTests
 
         var pod = M(template, "spec");
         Assert.Equal("tradingalerts-silo", S(pod, "serviceAccountName"));
-        Assert.True(int.Parse(S(pod, "terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture) > 30, "grace period must exceed Orleans:ShutdownTimeout (30 s)");
-
         var container = (YamlMappingNode)Seq(pod, "containers").Single();
+        // Drain before stop: the drain outlasts the readiness probe's detection, and the grace period the drain plus Orleans' stop.
+        var env = Seq(container, "env").Cast<YamlMappingNode>().Where(e => e.Children.ContainsKey("value")).ToDictionary(e => S(e, "name"), e => S(e, "value"));
+        var drain = TimeSpan.Parse(env["Drain__Delay"], System.Globalization.CultureInfo.InvariantCulture);
+        var orleans = TimeSpan.Parse(env["Orleans__ShutdownTimeout"], System.Globalization.CultureInfo.InvariantCulture);
+        var readiness = M(container, "readinessProbe");
+        var detection = TimeSpan.FromSeconds(int.Parse(S(readiness, "periodSeconds"), System.Globalization.CultureInfo.InvariantCulture)
+            * int.Parse(S(readiness, "failureThreshold"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(drain > detection, $"Drain__Delay {drain} must outlast the readiness probe's {detection}");
+        var grace = TimeSpan.FromSeconds(int.Parse(S(pod, "terminationGracePeriodSeconds"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(grace > drain + orleans, $"grace period {grace} must exceed Drain__Delay + Orleans__ShutdownTimeout ({drain + orleans})");
+
         var fieldRefs = Seq(container, "env").Cast<YamlMappingNode>()
             .Where(e => e.Children.ContainsKey("valueFrom") && M(e, "valueFrom").Children.ContainsKey("fieldRef"))
             .ToDictionary(e => S(e, "name"), e => S(M(M(e, "valueFrom"), "fieldRef"), "fieldPath"));
