@@ -37,9 +37,10 @@ public sealed class OrleansHostOptions
 
     /// <summary>
     /// Cluster mode: Orleans' activation rebalancer moves grains from busy silos to ones that joined later, so a
-    /// scale-out shares the pairs instead of leaving them all on the silo that activated them first.
+    /// scale-out shares the pairs instead of leaving them all on the silo that activated them first. Off until
+    /// RollingRestartTests passes with it on (a stream follower missed bars of a pair while grains moved).
     /// </summary>
-    public bool Rebalancing { get; set; } = true;
+    public bool Rebalancing { get; set; }
 
     /// <summary>
     /// Kubernetes hosting (pod name, namespace and IP from the downward API; defunct silo pods deleted).

@@ -13,7 +13,7 @@ namespace TradingAlerts.IntegrationTests.MultiProcess;
 /// </summary>
 public sealed class ActivationRebalancingTests(SchemaDatabase db) : IClassFixture<SchemaDatabase>
 {
-    private const long Start = 1_641_254_400; // 2022-01-04 00:00 UTC
+    private const long FirstBar = 1_641_254_400; // 2022-01-04 00:00 UTC
     private const int BarsPerPair = 6;
 
     // A third of 135 is 45: at least 25 on each silo is a clear spread, and far from "everything on one silo".
@@ -23,8 +23,8 @@ public sealed class ActivationRebalancingTests(SchemaDatabase db) : IClassFixtur
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan Spread = TimeSpan.FromMinutes(3);
 
-    // The rebalancer's first session after 5 s instead of 60 s and a cycle every 3 s instead of 15 s, to keep the test short.
-    private static readonly string[] QuickRebalancer = ["--Orleans:Rebalancer:RebalancerDueTime=00:00:05", "--Orleans:Rebalancer:SessionCyclePeriod=00:00:03"];
+    // The rebalancer on, its first session after 5 s instead of 60 s and a cycle every 3 s instead of 15 s, to keep the test short.
+    private static readonly string[] QuickRebalancer = ["--Orleans:Rebalancing=true", "--Orleans:Rebalancer:RebalancerDueTime=00:00:05", "--Orleans:Rebalancer:SessionCyclePeriod=00:00:03"];
 
     [Fact]
     public async Task Silos_that_join_a_silo_holding_every_pair_end_with_a_fair_share_and_every_pair_equals_PostgreSQL()
@@ -76,7 +76,7 @@ public sealed class ActivationRebalancingTests(SchemaDatabase db) : IClassFixtur
         var k = 0;
         foreach (var pair in TestPairs)
         {
-            var times = Enumerable.Range(0, BarsPerPair).Select(i => pair.Timeframe.BucketStart(Start + ((long)i * pair.Timeframe.Seconds()))).Distinct();
+            var times = Enumerable.Range(0, BarsPerPair).Select(i => pair.Timeframe.BucketStart(FirstBar + ((long)i * pair.Timeframe.Seconds()))).Distinct();
             var values = string.Join(", ", times.Select(t =>
             {
                 // Prices with digits a double cannot hold exactly, different per pair and bar, so a mixed-up answer shows.
