@@ -15,8 +15,10 @@ namespace TradingAlerts.Grains;
 /// O(1) per signal change, pushed to observers and Redis when it changes.
 /// </summary>
 public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
-    : Grain, IConfluenceGrain
+    : Grain, IConfluenceGrain, IGrainMigrationParticipant
 {
+    private const string ObserversKey = "observers";
+
     private readonly ObserverManager<IConfluenceObserver> _observers = new(options.Value.ObserverExpiry, logger);
     private readonly ConfluenceScore _score = new();
     private readonly SignalHistory _history = new(options.Value.ConfluenceHistory);
@@ -147,6 +149,22 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    // A grain the rebalancer moves keeps its subscribers: the new activation rebuilds everything else from PostgreSQL,
+    // but without these the streams on every silo would hear nothing from it until their next renewal.
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
+        dehydrationContext.TryAddValue(ObserversKey, _observers.Observers.Values.ToArray());
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
+    {
+        if (rehydrationContext.TryGetValue<IConfluenceObserver[]>(ObserversKey, out var observers) && observers is not null)
+        {
+            foreach (var observer in observers)
+            {
+                _observers.Subscribe(observer, observer);
+            }
+        }
     }
 
     /// <summary>The bar in force at <paramref name="at"/> of each timeframe (one read each, in parallel).</summary>

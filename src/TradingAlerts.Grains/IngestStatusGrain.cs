@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
 
@@ -9,6 +10,9 @@ namespace TradingAlerts.Grains;
 /// one interval. A file not reported for <see cref="Retention"/> (an agent removed or renamed) is forgotten;
 /// before that the health check shows it silent.
 /// </summary>
+// Immovable: its reports live only in memory, so a moved activation would show every file silent until the agents
+// next report; the grain is tiny, so where it lives does not matter for balance.
+[Immovable]
 public sealed class IngestStatusGrain(TimeProvider clock) : Grain, IIngestStatusGrain
 {
     /// <summary>How long a file nobody reports any more is kept (shown as silent) before it is dropped.</summary>

@@ -14,6 +14,8 @@ namespace TradingAlerts.Grains;
 /// Placed on the silo that first asks: a client's requests tend to stay on one silo (keep-alive), so
 /// most checks are then local calls; requests arriving at other silos reach this one activation.
 /// </remarks>
+// Immovable: moving it would reset the caller's window and undo the local placement the silo chose on purpose.
+[Immovable]
 [PreferLocalPlacement]
 public sealed class RateLimitGrain : Grain, IRateLimitGrain
 {

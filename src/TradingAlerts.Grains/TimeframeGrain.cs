@@ -22,10 +22,12 @@ public sealed partial class TimeframeGrain(
     IGridEventPublisher events,
     IOptions<GridOptions> options,
     TimeProvider clock,
-    ILogger<TimeframeGrain> logger) : Grain, ITimeframeGrain
+    ILogger<TimeframeGrain> logger) : Grain, ITimeframeGrain, IGrainMigrationParticipant
 {
     /// <summary>Bars searched back for the latest momentum candle.</summary>
     public const int MomentumLookback = 5;
+
+    private const string ObserversKey = "observers";
 
     private readonly ObserverManager<IBarObserver> _observers = new(options.Value.ObserverExpiry, logger);
     private Pair _pair;
@@ -320,6 +322,22 @@ public sealed partial class TimeframeGrain(
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    // A grain the rebalancer moves keeps its subscribers: the new activation rebuilds everything else from PostgreSQL,
+    // but without these the streams on every silo would hear nothing from it until their next renewal.
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext dehydrationContext) =>
+        dehydrationContext.TryAddValue(ObserversKey, _observers.Observers.Values.ToArray());
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext rehydrationContext)
+    {
+        if (rehydrationContext.TryGetValue<IBarObserver[]>(ObserversKey, out var observers) && observers is not null)
+        {
+            foreach (var observer in observers)
+            {
+                _observers.Subscribe(observer, observer);
+            }
+        }
     }
 
     /// <summary>One-way: the confluence is derived state and must never hold up ingest.</summary>
