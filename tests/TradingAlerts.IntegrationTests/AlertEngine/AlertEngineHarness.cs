@@ -91,27 +91,8 @@ public sealed class AlertEngineHarness : IAsyncDisposable
         new Dictionary<string, string> { ["Ingest__BatchSize"] = "200", ["Client__GatewayListRefreshPeriod"] = "00:00:02" }));
 
     /// <summary>Writes <paramref name="historyDays"/> of history, then (when <paramref name="live"/>) a live M5 bar a second until <see cref="StopFeedAsync"/>.</summary>
-    public void StartFeed(int historyDays, bool live)
-    {
-        var writer = new CollectorWriter(File.Path);
-        var feed = new SyntheticFeed(writer, new SyntheticMarket(Symbols));
-        var start = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var end = start + (historyDays * 86_400L);
-        feed.WriteHistory(start, end);
-        if (!live)
-        {
-            writer.Dispose();
-            return;
-        }
-
-        _feed = Task.Run(async () =>
-        {
-            using (writer)
-            {
-                await feed.RunLiveAsync(end, TimeSpan.FromMilliseconds(200), speed: 300, cancellationToken: _feedStop.Token);
-            }
-        });
-    }
+    public void StartFeed(int historyDays, bool live) =>
+        _feed = LiveCollectorFeed.Start(File.Path, Symbols, historyDays, live, _feedStop.Token).Live;
 
     public async Task StopFeedAsync()
     {

@@ -117,23 +117,8 @@ public sealed partial class MultiProcessFailoverTests(SchemaDatabase db) : IClas
             $"{await db.ScalarAsync<long>(TempCollectorFile.CountSql(TestSymbols))} rows in PostgreSQL match the collector file; engine bar updates {string.Join(", ", atRecovery.Select(s => $"{s.Key} {s.Value}->{EngineBars()[s.Key]}"))} across the loss");
     }
 
-    private void StartFeed(int historyDays)
-    {
-        // One writer and market for history and live, so the live rows continue (and rewrite) the history.
-        var writer = new CollectorWriter(_file.Path);
-        var feed = new SyntheticFeed(writer, new SyntheticMarket(TestSymbols));
-        var start = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var end = start + (historyDays * 86_400L);
-        feed.WriteHistory(start, end);
-        // 60 simulated seconds every 200 ms: forming bars are rewritten and new M5 bars open every second.
-        _feed = Task.Run(async () =>
-        {
-            using (writer)
-            {
-                await feed.RunLiveAsync(end, TimeSpan.FromMilliseconds(200), speed: 300, cancellationToken: _feedStop.Token);
-            }
-        });
-    }
+    private void StartFeed(int historyDays) =>
+        _feed = LiveCollectorFeed.Start(_file.Path, TestSymbols, historyDays, live: true, _feedStop.Token).Live;
 
     private SiloProcess StartSilo(int index, string clusterId)
     {

@@ -289,22 +289,8 @@ public sealed class RollingRestartTests(SchemaDatabase db) : IClassFixture<Schem
         }
     }
 
-    private void StartFeed(int historyDays)
-    {
-        var writer = new CollectorWriter(_file.Path);
-        var feed = new SyntheticFeed(writer, new SyntheticMarket(TestSymbols));
-        var start = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var end = start + (historyDays * 86_400L);
-        feed.WriteHistory(start, end);
-        // 60 simulated seconds every 200 ms: forming bars are rewritten and a new M5 bar opens about every second.
-        _feed = Task.Run(async () =>
-        {
-            using (writer)
-            {
-                await feed.RunLiveAsync(end, TimeSpan.FromMilliseconds(200), speed: 300, cancellationToken: _feedStop.Token);
-            }
-        });
-    }
+    private void StartFeed(int historyDays) =>
+        _feed = LiveCollectorFeed.Start(_file.Path, TestSymbols, historyDays, live: true, _feedStop.Token).Live;
 
     private SiloProcess StartSilo(string name, int httpPort)
     {
