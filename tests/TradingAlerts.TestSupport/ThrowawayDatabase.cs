@@ -33,7 +33,9 @@ public class ThrowawayDatabase : IAsyncDisposable
     {
         Name = $"{prefix}_{Guid.NewGuid():N}";
         _content = content;
-        _admin = admin ?? TestEnvironment.PostgresAdmin;
+        // A loaded 2-core machine running several suites can take longer than Npgsql's default 15 s to hand out a
+        // new backend; creating and dropping the database is harness work and must not fail a test for that.
+        _admin = new NpgsqlConnectionStringBuilder(admin ?? TestEnvironment.PostgresAdmin) { Timeout = 60 }.ConnectionString;
     }
 
     public string Name { get; }
