@@ -15,6 +15,11 @@
 #                                  # catch-up after a reconnect (versions/s from memory and from PostgreSQL)
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
+#   deploy/bench.sh rolling        # zero-downtime operations under load (docs/deployment.md): 3 silo processes behind
+#                                  # Debian's haproxy (deploy/haproxy.cfg), the agent on a live synthetic feed, 120 req/s
+#                                  # and 6 SSE clients; graceful restarts, an upgrade to a second `dotnet publish`,
+#                                  # scale out/in, a SIGKILL. Per phase: failed, wrong, latency x steady, stream holes.
+#                                  # Options: --rate --streams --steady-seconds --settle-seconds --after-kill-seconds
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,6 +39,13 @@ elif [ "${1:-}" = "webhook" ]; then
   shift
   case " $* " in *" --days "*) ;; *) set -- --days 3 "$@" ;; esac
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --only webhook --postgres "$TA_TEST_POSTGRES" "$@"
+elif [ "${1:-}" = "rolling" ]; then
+  shift
+  command -v haproxy >/dev/null 2>&1 || { echo "haproxy is not installed (deploy/services.sh installs Debian's haproxy)" >&2; exit 1; }
+  # The upgrade: the silo published a second time into its own folder, started from there (as a new image would be).
+  dotnet build -c Release "$repo/tests/TradingAlerts.Benchmarks" -v q --nologo || exit 1
+  dotnet publish -c Release "$repo/src/TradingAlerts.Silo" -o "$work/silo-upgrade" -v q --nologo || exit 1
+  dotnet run -c Release --no-build --project "$repo/tests/TradingAlerts.Benchmarks" -- rolling --postgres "$TA_TEST_POSTGRES" --upgrade-folder "$work/silo-upgrade" "$@"
 elif [ "${1:-}" = "coldstart" ]; then
   shift
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- grid --only coldstart,failover --postgres "$TA_TEST_POSTGRES" "$@"
