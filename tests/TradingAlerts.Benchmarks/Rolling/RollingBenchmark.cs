@@ -10,7 +10,7 @@ namespace TradingAlerts.Benchmarks.Rolling;
 /// <summary>Sizes and durations of a run (<c>rolling</c>'s options).</summary>
 internal sealed record RollingOptions(
     double Rate, int Streams, int StreamSymbols, int HistoryDays, TimeSpan Steady, TimeSpan Settle, TimeSpan AfterKill,
-    TimeSpan DrainDelay, string? UpgradeFolder);
+    TimeSpan DrainDelay, string? UpgradeFolder, string? Logs);
 
 /// <summary>
 /// Zero-downtime operations under load (issue 22): on <see cref="RollingGrid"/>, with <see cref="ReadLoad"/> and
@@ -30,7 +30,7 @@ internal static class RollingBenchmark
         var phases = new List<PhaseStats>();
         var current = new PhaseStats("startup");
         var breaches = Array.Empty<int>();
-        await using var grid = new RollingGrid(db, options.DrainDelay, () => current);
+        await using var grid = new RollingGrid(db, options.DrainDelay, options.Logs, () => current);
         var watch = Stopwatch.StartNew();
         await grid.StartAsync(options.HistoryDays, output, ct);
         output.WriteLine($"grid: 3 silos UP behind HAProxy on 127.0.0.1:{grid.HaProxy.Port} after {watch.Elapsed.TotalSeconds:0} s; load {options.Rate:0} req/s, {options.Streams} stream clients of {options.StreamSymbols} symbols ({options.StreamSymbols * Timeframes.All.Count} pairs and their confluence)");
@@ -93,10 +93,10 @@ internal static class RollingBenchmark
             End();
 
             Begin("SIGKILL silo2");
-            var newest = await ColdStartBenchmark.NewestAsync(db);
+            var atKill = await ColdStartBenchmark.NewestAsync(db);
             var killed = Stopwatch.StartNew();
             grid.Kill(1);
-            current.AllServedAfter = await AllServedAsync(proxy, pro, newest, killed, current);
+            current.AllServedAfter = await AllServedAsync(proxy, pro, atKill, killed, current);
             await grid.WaitRotationAsync(ct);
             current.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"HAProxy took silo2 out after {killed.Elapsed.TotalSeconds:0.0} s"));
             await Task.Delay(options.AfterKill - killed.Elapsed > TimeSpan.Zero ? options.AfterKill - killed.Elapsed : TimeSpan.Zero, ct);
@@ -108,12 +108,17 @@ internal static class RollingBenchmark
             End();
         }
 
-        // The feed stops; closed bars are final, so what was served closed must be what PostgreSQL holds now.
+        // What follows is no phase's (a quiet stream after the feed stops is no stall).
+        current = new PhaseStats("after the phases");
+
+        // The feed stops; closed bars are final, so what was served closed must be what PostgreSQL holds now, and once
+        // the last writes arrived every pair's newest bar too.
         await grid.StopFeedAsync();
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
         await RollingReport.CompareSamplesAsync(db, phases);
+        var newest = await RollingReport.NewestDifferAsync(db, proxy, pro, ct);
         var undelivered = await RollingReport.UndeliveredAsync(db, streams, ct);
-        RollingReport.Print(phases, streams, undelivered, output);
+        RollingReport.Print(phases, streams, undelivered, newest, output);
         return 0;
     }
 

@@ -17,8 +17,9 @@ internal static class RollingCommand
         var settle = new Option<int>("--settle-seconds") { Description = "Load after each silo is back in rotation, before the next step", DefaultValueFactory = _ => 5 };
         var afterKill = new Option<int>("--after-kill-seconds") { Description = "Load after the SIGKILL and after its replacement (the log flood is counted there)", DefaultValueFactory = _ => 20 };
         var drain = new Option<int>("--drain-seconds") { Description = "Drain:Delay of every silo (deploy/haproxy.cfg takes a server out within ~4 s)", DefaultValueFactory = _ => 6 };
+        var logs = new Option<string?>("--logs") { Description = "A folder to keep every process's full output in ({silo}-{n}.log, agent.log)" };
         var command = new Command("rolling", "Zero-downtime operations under load: graceful restarts, an upgrade, scale out/in, a SIGKILL")
-            { postgres, upgrade, rate, streams, symbols, days, steady, settle, afterKill, drain };
+            { postgres, upgrade, rate, streams, symbols, days, steady, settle, afterKill, drain, logs };
         command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(upgrade);
@@ -30,7 +31,7 @@ internal static class RollingCommand
 
             var options = new RollingOptions(parse.GetValue(rate), parse.GetValue(streams), parse.GetValue(symbols), parse.GetValue(days),
                 TimeSpan.FromSeconds(parse.GetValue(steady)), TimeSpan.FromSeconds(parse.GetValue(settle)), TimeSpan.FromSeconds(parse.GetValue(afterKill)),
-                TimeSpan.FromSeconds(parse.GetValue(drain)), folder);
+                TimeSpan.FromSeconds(parse.GetValue(drain)), folder, parse.GetValue(logs));
             return await RollingBenchmark.RunAsync(parse.GetValue(postgres)!, options, parse.InvocationConfiguration.Output, ct);
         });
         return command;

@@ -25,12 +25,21 @@ internal sealed class RollingGrid : IAsyncDisposable
     private readonly List<SiloProcess> _all = [];
     private readonly SiloProcess?[] _slots = new SiloProcess?[Slots];
     private Task _feed = Task.CompletedTask;
+    private readonly string? _logs;
+    private readonly List<StreamWriter> _writers = [];
     private ChildProcess? _agent;
 
-    public RollingGrid(ThrowawayDatabase db, TimeSpan drainDelay, Func<PhaseStats> phase)
+    /// <param name="logs">A folder for every process's full output ({name}.log); none kept when null.</param>
+    public RollingGrid(ThrowawayDatabase db, TimeSpan drainDelay, string? logs, Func<PhaseStats> phase)
     {
         _db = db;
         _phase = phase;
+        _logs = logs;
+        if (logs is not null)
+        {
+            Directory.CreateDirectory(logs);
+        }
+
         // Drain as deployed (Development, which the dev tokens need, sets Drain:Delay 0); heartbeats every second so a
         // stalled stream is told from a quiet one.
         _settings = [$"--Drain:Delay={drainDelay:c}", "--Live:HeartbeatInterval=00:00:01"];
@@ -57,7 +66,7 @@ internal sealed class RollingGrid : IAsyncDisposable
         await Task.WhenAll(_slots.Take(3).Select(s => s!.WaitReadyAsync(Startup, cancellationToken: ct)));
         _agent = ChildProcess.Start("agent", "TradingAlerts.Collector",
             ["agent", "--sqlite", _file, "--postgres", _db.ConnectionString, "--cluster-id", _clusterId],
-            new Dictionary<string, string> { ["Ingest__BatchSize"] = "200", ["Client__GatewayListRefreshPeriod"] = "00:00:02" });
+            new Dictionary<string, string> { ["Ingest__BatchSize"] = "200", ["Client__GatewayListRefreshPeriod"] = "00:00:02" }, Log("agent"));
         await WaitFor("every pair's history in PostgreSQL", async () =>
         {
             foreach (var pair in Pair.All)
@@ -87,7 +96,7 @@ internal sealed class RollingGrid : IAsyncDisposable
             HttpPort = Ports[slot],
             Arguments = _settings,
             OutputFolder = folder,
-            OnLine = line => _phase().Line(line),
+            OnLine = Log(name, line => _phase().Line(line)),
         });
         _all.Add(silo);
         _slots[slot] = silo;
@@ -139,6 +148,33 @@ internal sealed class RollingGrid : IAsyncDisposable
     public string Tails() => string.Join(Environment.NewLine,
         [.. _all.Where(s => !s.HasExited).Select(s => s.Tail(20)), _agent?.Tail(20) ?? string.Empty, HaProxy?.Tail(20) ?? string.Empty]);
 
+    /// <summary>Writes each line to {logs}/{name}.log (when keeping logs), then hands it to <paramref name="next"/>.</summary>
+    private Action<string>? Log(string name, Action<string>? next = null)
+    {
+        if (_logs is null)
+        {
+            return next;
+        }
+
+        var file = new StreamWriter(Path.Combine(_logs, name + ".log"), append: true) { AutoFlush = true };
+        _writers.Add(file);
+        return line =>
+        {
+            lock (file)
+            {
+                try
+                {
+                    file.WriteLine(line);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
+
+            next?.Invoke(line);
+        };
+    }
+
     private Task WaitFor(string what, Func<Task<bool>> condition, CancellationToken ct) =>
         Eventually.UntilAsync(what, condition, Bound, TimeSpan.FromMilliseconds(250), () => Task.FromResult(Tails()), ct);
 
@@ -152,6 +188,14 @@ internal sealed class RollingGrid : IAsyncDisposable
         }
 
         HaProxy?.Dispose();
+        foreach (var writer in _writers)
+        {
+            lock (writer)
+            {
+                writer.Dispose(); // late lines of a killed process are dropped (below)
+            }
+        }
+
         try
         {
             await _feed;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using TradingAlerts.Abstractions.Catalogue;
 
 namespace TradingAlerts.Benchmarks.Rolling;
@@ -84,7 +85,38 @@ internal static class RollingReport
         return differences;
     }
 
-    public static void Print(IReadOnlyList<PhaseStats> phases, StreamClients streams, List<string>[] undelivered, TextWriter output)
+    /// <summary>
+    /// Once the feed has stopped: pairs whose newest bar served through the load balancer is not PostgreSQL's newest row
+    /// (time and values), waited for (bounded) while the last writes arrive.
+    /// </summary>
+    public static async Task<List<string>> NewestDifferAsync(ThrowawayDatabase db, HttpClient proxy, string token, CancellationToken ct)
+    {
+        var auth = DevToken.Bearer(token);
+        return await Eventually.LastAsync(async () =>
+        {
+            var differ = new List<string>();
+            foreach (var pair in Pair.All)
+            {
+                var row = (await db.QueryAsync($"SELECT extract(epoch FROM timestamp)::bigint, open, high, low, close FROM {pair.TableName} ORDER BY timestamp DESC LIMIT 1",
+                    r => (r.GetInt64(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)))).Single();
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/indicators/{pair.Symbol}/{pair.Timeframe.Name()}?limit=1", UriKind.Relative));
+                request.Headers.Authorization = auth;
+                using var response = await proxy.SendAsync(request, ct);
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                var served = response.IsSuccessStatusCode ? body.RootElement.GetProperty("data").GetProperty("ohlc").EnumerateArray()
+                    .Select(b => (b.GetProperty("time").GetInt64(), b.GetProperty("open").GetDouble(), b.GetProperty("high").GetDouble(), b.GetProperty("low").GetDouble(), b.GetProperty("close").GetDouble()))
+                    .LastOrDefault() : default;
+                if (served != row)
+                {
+                    differ.Add($"{pair.Key}: newest served {served}, stored {row}");
+                }
+            }
+
+            return differ;
+        }, d => d.Count == 0, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), ct);
+    }
+
+    public static void Print(IReadOnlyList<PhaseStats> phases, StreamClients streams, List<string>[] undelivered, List<string> newest, TextWriter output)
     {
         var steady = phases[0];
         var (p50, p99) = (steady.Latency(0.50), steady.Latency(0.99));
@@ -113,6 +145,7 @@ internal static class RollingReport
                 $"{streams.Mirrors[k].Breaches.Count} holes/repeats, {undelivered[k].Count} PostgreSQL bars missing or different{string.Concat(undelivered[k].Take(3).Select(d => $"; {d}"))}");
         }
 
+        output.WriteLine($"  after the feed stopped: {newest.Count} of {Pair.All.Count} pairs serve a newest bar other than PostgreSQL's{string.Concat(newest.Take(3).Select(d => $"; {d}"))}");
         var graceful = phases.Where(p => GracefulPhases.Any(g => p.Name.StartsWith(g, StringComparison.Ordinal))).ToList();
         var kill = phases.Single(p => p.AllServedAfter is not null);
         var after = phases.SkipWhile(p => p != kill).ToList();
@@ -122,7 +155,7 @@ internal static class RollingReport
         var killOk = kill.Failed == 0 && kill.Wrong.Count == 0 && kill.AllServedAfter <= TimeSpan.FromSeconds(10);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rolling: {phases.Sum(p => p.Sent)} requests, {phases.Sum(p => p.Failed)} failed, {phases.Sum(p => p.Wrong.Count)} wrong of {phases.Sum(p => p.Compared)} sampled closed bars; " +
+            $"rolling: {phases.Sum(p => p.Sent)} requests ({phases.Sum(p => p.Skipped)} not sent: in-flight bound), {phases.Sum(p => p.Failed)} failed, {phases.Sum(p => p.Wrong.Count)} wrong of {phases.Sum(p => p.Compared)} sampled closed bars, {newest.Count} pairs' newest bar differs at the end; " +
             $"graceful/upgrade/scale {(gracefulOk ? "0 failed, 0 wrong (target met)" : "TARGET MISSED")}; " +
             $"SIGKILL: {kill.Failed} failed, every pair served again after {kill.AllServedAfter!.Value.TotalSeconds:0.0} s ({(killOk ? "target met" : "TARGET MISSED")}); " +
             $"streams: {lost} of {streams.Mirrors.Length} clients lost an event, {stalls} stalls > {StreamClients.StallAfter.TotalSeconds:0} s, max gap {phases.Max(p => p.MaxStreamGap).TotalSeconds:0.0} s; " +
