@@ -20,6 +20,10 @@
 #                                  # and 6 SSE clients; graceful restarts, an upgrade to a second `dotnet publish`,
 #                                  # scale out/in, a SIGKILL. Per phase: failed, wrong, latency x steady, stream holes.
 #                                  # Options: --rate --streams --steady-seconds --settle-seconds --after-kill-seconds
+#                                  # --logs DIR. Measured (`deploy/bench.sh rolling --logs /tmp/rolling-logs`, 2 cores):
+#                                  # 55,115 requests, 0 failed, 0 wrong of 38,295 sampled bars; after SIGKILL every
+#                                  # pair served again in 5.2 s; no stream lost an event, but streams stalled up to
+#                                  # 3.9 s (restarts), 35.4 s (upgrade), 7.8 s (SIGKILL): docs/deployment.md
 set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -44,6 +48,7 @@ elif [ "${1:-}" = "rolling" ]; then
   command -v haproxy >/dev/null 2>&1 || { echo "haproxy is not installed (deploy/services.sh installs Debian's haproxy)" >&2; exit 1; }
   # The upgrade: the silo published a second time into its own folder, started from there (as a new image would be).
   dotnet build -c Release "$repo/tests/TradingAlerts.Benchmarks" -v q --nologo || exit 1
+  # shellcheck disable=SC2154 # $work: deploy/services.sh's folder, removed when this script exits
   dotnet publish -c Release "$repo/src/TradingAlerts.Silo" -o "$work/silo-upgrade" -v q --nologo || exit 1
   dotnet run -c Release --no-build --project "$repo/tests/TradingAlerts.Benchmarks" -- rolling --postgres "$TA_TEST_POSTGRES" --upgrade-folder "$work/silo-upgrade" "$@"
 elif [ "${1:-}" = "coldstart" ]; then

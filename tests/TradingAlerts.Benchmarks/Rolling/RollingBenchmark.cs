@@ -47,7 +47,7 @@ internal static class RollingBenchmark
             breaches = streams.Breaches();
             current = new PhaseStats(name);
             phases.Add(current);
-            output.WriteLine($"[{watch.Elapsed:mm\\:ss}] {name}");
+            output.WriteLine($"[{watch.Elapsed:mm\\:ss}] {name} ({DateTimeOffset.UtcNow:HH:mm:ss} UTC)");
         }
 
         void End() => current.StreamHoles = streams.WithNewBreaches(breaches);

@@ -73,7 +73,7 @@ internal sealed class StreamClients : IAsyncDisposable
                 if (gap > StallAfter)
                 {
                     current.Stalls.Enqueue(string.Create(CultureInfo.InvariantCulture,
-                        $"client {i}: no event for {gap.TotalSeconds:0.0} s, on {(last[i].On.Length == 0 ? "?" : last[i].On)} then {on}"));
+                        $"client {i}: no event for {gap.TotalSeconds:0.0} s from {DateTimeOffset.UtcNow - gap:HH:mm:ss.f} UTC, on {(last[i].On.Length == 0 ? "?" : last[i].On)} then {on}"));
                 }
 
                 last[i] = (events, Stopwatch.GetTimestamp(), on);
