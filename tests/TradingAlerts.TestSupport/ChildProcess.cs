@@ -31,13 +31,14 @@ public sealed class ChildProcess : IDisposable
 
     /// <summary>
     /// Starts <c>dotnet src/{project}/bin/{config}/net10.0/{project}.dll</c> in <paramref name="workingDirectory"/>, by
-    /// default its output folder (so it finds its appsettings.json).
+    /// default its output folder (so it finds its appsettings.json). <paramref name="outputFolder"/> runs another build of
+    /// it instead (a <c>dotnet publish</c> output, as an upgrade deploys one).
     /// </summary>
     public static ChildProcess Start(
         string name, string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
-        Action<string>? onLine = null, string? workingDirectory = null)
+        Action<string>? onLine = null, string? workingDirectory = null, string? outputFolder = null)
     {
-        var folder = BuiltProgram.OutputFolder(project);
+        var folder = outputFolder ?? BuiltProgram.OutputFolder(project);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory ?? folder,

@@ -81,7 +81,7 @@ public sealed partial class SiloProcess : IDisposable
         }
 
         var process = ChildProcess.Start(name, Project, arguments, variables, options.OnLine,
-            options.InProjectFolder ? BuiltProgram.ProjectFolder(Project) : null);
+            options.InProjectFolder ? BuiltProgram.ProjectFolder(Project) : null, options.OutputFolder);
         return new SiloProcess(process, http, silo, gateway, admin, options.HttpTimeout);
     }
 

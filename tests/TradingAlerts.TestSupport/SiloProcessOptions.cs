@@ -36,6 +36,9 @@ public sealed record SiloProcessOptions
     /// </summary>
     public bool InProjectFolder { get; init; }
 
+    /// <summary>Another build of the silo to run (a folder holding TradingAlerts.Silo.dll, e.g. a <c>dotnet publish</c> output); the build beside the caller when null.</summary>
+    public string? OutputFolder { get; init; }
+
     /// <summary>Timeout of <see cref="SiloProcess.Http"/>'s requests.</summary>
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

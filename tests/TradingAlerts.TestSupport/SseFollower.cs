@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 
-namespace TradingAlerts.IntegrationTests.Live;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>A silo a stream can be read from: its name and an HttpClient (no timeout, caller's token set) on its port.</summary>
 public sealed record StreamTarget(string Name, HttpClient Http);

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TradingAlerts.IntegrationTests.MultiProcess;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>
 /// Debian's haproxy on loopback with the repository's deploy/haproxy.cfg (its health check, timeouts, retries and
 /// balancing), only the Docker DNS server template replaced by fixed loopback servers and the binds by free ports.
 /// </summary>
-internal sealed partial class LoopbackHaProxy : IDisposable
+public sealed partial class LoopbackHaProxy : IDisposable
 {
     private readonly Process _process;
     private readonly string _folder;

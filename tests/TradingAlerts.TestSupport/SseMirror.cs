@@ -1,7 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 
-namespace TradingAlerts.IntegrationTests.Live;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>One bar as a stream delivered it.</summary>
 public sealed record MirroredBar(long Time, double Open, double High, double Low, double Close, bool Closed, long Position);

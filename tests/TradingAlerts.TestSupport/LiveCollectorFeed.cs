@@ -2,13 +2,13 @@ using TradingAlerts.CollectorFile.Sqlite;
 using TradingAlerts.Feeds;
 using TradingAlerts.Indicators.Synthetic;
 
-namespace TradingAlerts.IntegrationTests.Infrastructure;
+namespace TradingAlerts.TestSupport;
 
 /// <summary>
 /// A synthetic MT5 terminal writing a collector file: days of history from 2022-01-04, then (when asked) live cycles
 /// until stopped. One writer and market for both, so the live rows continue (and rewrite) the history.
 /// </summary>
-internal static class LiveCollectorFeed
+public static class LiveCollectorFeed
 {
     private static readonly long HistoryStart = new DateTimeOffset(2022, 1, 4, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
