@@ -180,12 +180,13 @@ wait_http() {
   die "$what: $url did not satisfy $filter within ${gate_timeout}s"
 }
 
-# The jq filter of the freshness gate: every pair the silo reports, or at least TA_GATE_FRESH of them.
+# The jq filter of the freshness gate: every pair the silo reports, or at least TA_GATE_FRESH of them, fresh or with
+# its market closed (a closed market sends no data; the accuracy gate still compares served bars with PostgreSQL).
 fresh_filter() {
   case "$gate_fresh" in
-    all) printf '%s' '.summary.total > 0 and .summary.fresh == .summary.total' ;;
+    all) printf '%s' '.summary.total > 0 and .summary.fresh + (.summary.closed // 0) == .summary.total' ;;
     ''|*[!0-9]*) die "TA_GATE_FRESH must be 'all' or a number of pairs, got '$gate_fresh'" ;;
-    *) printf '.summary.fresh >= %d' "$gate_fresh" ;;
+    *) printf '.summary.fresh + (.summary.closed // 0) >= %d' "$gate_fresh" ;;
   esac
 }
 
@@ -194,7 +195,7 @@ verify() {
   fresh=$(fresh_filter)
   step "verify: the load balancer answers ready"
   wait_http "$base_url/health/ready" '.status == "Healthy" or .status == "Degraded"' "readiness through the load balancer"
-  step "verify: data flowing ($gate_fresh pairs fresh in /api/indicators/health)"
+  step "verify: data flowing ($gate_fresh pairs fresh or closed in /api/indicators/health)"
   wait_http "$base_url/api/indicators/health" "$fresh" "indicator freshness"
   verify_accuracy
   if [ -n "$sqlite_health_url" ]; then

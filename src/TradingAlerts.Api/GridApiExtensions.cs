@@ -11,6 +11,7 @@ using TradingAlerts.Api.Endpoints;
 using TradingAlerts.Api.Errors;
 using TradingAlerts.Api.Health;
 using TradingAlerts.Api.Live;
+using TradingAlerts.Api.Markets;
 using TradingAlerts.Api.Observability;
 using TradingAlerts.Api.OpenApi;
 using TradingAlerts.Api.RateLimits;
@@ -42,6 +43,7 @@ public static class GridApiExtensions
         builder.AddResponseCache();
         builder.AddGridDrain();
         builder.AddGridRetry();
+        builder.AddGridMarkets();
         builder.AddGridHealth(topology);
         builder.AddGridObservability();
         builder.AddGridOpenApi();

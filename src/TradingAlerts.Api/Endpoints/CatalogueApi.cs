@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TradingAlerts.Abstractions.Catalogue;
+using TradingAlerts.Api.Markets;
 
 namespace TradingAlerts.Api.Endpoints;
 
@@ -13,7 +14,9 @@ internal static class CatalogueApi
     public static RouteGroupBuilder MapCatalogueApi(this RouteGroupBuilder api)
     {
         api.MapGet("/symbols", GetSymbols)
-            .WithName("GetSymbols").WithSummary("The 15 symbols and whether the caller may read them").WithTags("Catalogue");
+            .WithName("GetSymbols")
+            .WithSummary("The 15 instruments: kind, price digits, weekly sessions on the bars' clock, whether the market is open now, and whether the caller may read them")
+            .WithTags("Catalogue");
         api.MapGet("/timeframes", GetTimeframes)
             .WithName("GetTimeframes").WithSummary("The 9 timeframes and whether the caller may read them").WithTags("Catalogue");
         api.MapGet("/indicators/catalogue", GetIndicatorColumns)
@@ -23,11 +26,13 @@ internal static class CatalogueApi
         return api;
     }
 
-    public static Ok<SymbolsBody> GetSymbols(HttpContext context)
+    public static Ok<SymbolsBody> GetSymbols(HttpContext context, MarketCalendar markets, TimeProvider clock)
     {
         var tier = CallerTier.Of(context.User);
-        return TypedResults.Ok(new SymbolsBody(true, CallerTier.Name(tier),
-            [.. Symbols.All.Select(s => new SymbolAccess(s, TierAccess.CanAccessSymbol(tier, s)))]));
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new SymbolsBody(true, CallerTier.Name(tier), markets.Zone.Id,
+            [.. markets.All.Select(i => new SymbolAccess(i.Symbol, TierAccess.CanAccessSymbol(tier, i.Symbol), i.Kind.Name(), i.Digits,
+                [.. i.Sessions.Select(s => s.ToString())], markets.IsOpen(i.Symbol, now) ? "open" : "closed"))]));
     }
 
     public static Ok<TimeframesBody> GetTimeframes(HttpContext context)
@@ -44,9 +49,11 @@ internal static class CatalogueApi
             new IndicatorAccess(c.Name, c.Kind == IndicatorKind.Json ? "json" : "number", c.ProOnly, TierAccess.CanSeeIndicator(tier, c)))]));
     }
 
-    internal sealed record SymbolsBody(bool Success, string Tier, IReadOnlyList<SymbolAccess> Symbols);
+    /// <param name="ServerTimeZone">The bars' clock (broker server time) the sessions are written on.</param>
+    internal sealed record SymbolsBody(bool Success, string Tier, [property: JsonPropertyName("server_time_zone")] string ServerTimeZone, IReadOnlyList<SymbolAccess> Symbols);
 
-    internal sealed record SymbolAccess(string Symbol, bool Accessible);
+    /// <summary>One instrument: kind fx, metal, index or crypto; sessions weekly windows such as "Mon 00:00-Sat 00:00"; market open or closed now.</summary>
+    internal sealed record SymbolAccess(string Symbol, bool Accessible, string Kind, int Digits, IReadOnlyList<string> Sessions, string Market);
 
     internal sealed record TimeframesBody(bool Success, string Tier, IReadOnlyList<TimeframeAccess> Timeframes);
 

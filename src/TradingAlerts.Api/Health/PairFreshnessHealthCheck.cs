@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Contracts;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Api.Markets;
 
 namespace TradingAlerts.Api.Health;
 
 /// <summary>
-/// Freshness of all 135 pairs from grain state: fresh when data arrived within <see cref="HealthOptions.StaleAfterBars"/>
-/// bar durations. Healthy when all are fresh, Degraded when some have data, Unhealthy when none has.
+/// Freshness of all 135 pairs from grain state: closed while the instrument's market is closed (its sessions in
+/// <see cref="MarketCalendar"/>), otherwise fresh when data arrived within <see cref="HealthOptions.StaleAfterBars"/>
+/// bar durations of open market (a weekend does not count). Healthy when all are fresh or closed, Degraded when
+/// some have data, Unhealthy when none has.
 /// </summary>
-internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvider clock, IOptions<HealthOptions> health) : IHealthCheck
+internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvider clock, IOptions<HealthOptions> health, MarketCalendar markets) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,11 +31,11 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
             }
         }));
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var pairs = answers.Select(a => PairStatus(a.pair, a.freshness, now, health.Value.StaleAfterBars)).ToList();
+        var now = clock.GetUtcNow();
+        var pairs = answers.Select(a => PairStatus(a.pair, a.freshness, now, health.Value.StaleAfterBars, markets)).ToList();
         var counts = pairs.CountBy(p => p.Status).ToDictionary();
         var anyData = pairs.Any(p => p.Bars > 0);
-        var (status, name) = counts.GetValueOrDefault("fresh") == pairs.Count ? (HealthStatus.Healthy, "healthy")
+        var (status, name) = counts.GetValueOrDefault("fresh") + counts.GetValueOrDefault("closed") == pairs.Count ? (HealthStatus.Healthy, "healthy")
             : anyData ? (HealthStatus.Degraded, "degraded")
             : (HealthStatus.Unhealthy, "unhealthy");
         var summary = new
@@ -41,16 +44,19 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
             stale = counts.GetValueOrDefault("stale"),
             empty = counts.GetValueOrDefault("empty"),
             unavailable = counts.GetValueOrDefault("unavailable"),
+            closed = counts.GetValueOrDefault("closed"),
             total = pairs.Count,
         };
+        var checkedAt = now.ToUnixTimeMilliseconds();
         return HealthBody.Result(status,
-            $"{summary.fresh} fresh, {summary.stale} stale, {summary.empty} empty, {summary.unavailable} unavailable of {pairs.Count} pairs",
-            new { success = anyData, status = name, checkedAt = now, summary, pairs },
-            new { success = anyData, status = name, checkedAt = now, summary });
+            $"{summary.fresh} fresh, {summary.stale} stale, {summary.empty} empty, {summary.unavailable} unavailable, {summary.closed} closed of {pairs.Count} pairs",
+            new { success = anyData, status = name, checkedAt, summary, pairs },
+            new { success = anyData, status = name, checkedAt, summary });
     }
 
-    private static FreshnessRow PairStatus(Pair pair, PairFreshness? f, long nowMs, double staleAfterBars)
+    internal static FreshnessRow PairStatus(Pair pair, PairFreshness? f, DateTimeOffset now, double staleAfterBars, MarketCalendar markets)
     {
+        var nowMs = now.ToUnixTimeMilliseconds();
         var staleAfter = staleAfterBars * pair.Timeframe.Seconds();
         if (f is null)
         {
@@ -60,14 +66,19 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
         // When the grain last got data (silo clock); after a failover only the collector's write time is known.
         var lastUpdate = f.LastReceivedAtMs ?? f.LastWrittenAtMs;
         double? age = lastUpdate is { } at ? HealthBody.AgeSeconds(nowMs, at) : null;
-        var status = f.Bars == 0 ? "empty" : age <= staleAfter ? "fresh" : "stale";
+        // Stale counts only the time the market was open since the last data: Monday morning is not stale for the weekend.
+        var status = f.Bars == 0 ? "empty"
+            : !markets.IsOpen(pair.Symbol, now) ? "closed"
+            : age <= staleAfter || (lastUpdate is { } last
+                && markets.OpenSecondsBetween(pair.Symbol, DateTimeOffset.FromUnixTimeMilliseconds(last), now, staleAfter + 1) <= staleAfter) ? "fresh"
+            : "stale";
         return new FreshnessRow(pair.Symbol, pair.Timeframe.Name(), status, f.Bars, f.LatestBarTime, lastUpdate, f.LastWrittenAtMs, age, staleAfter);
     }
 
     /// <summary>One pair of the freshness report (camelCase in JSON).</summary>
     /// <param name="LastUpdate">When the pair last received data (unix ms).</param>
     /// <param name="LastWrittenAt">Newest collector write time of that data (unix ms).</param>
-    private sealed record FreshnessRow(
+    internal sealed record FreshnessRow(
         string Symbol, string Timeframe, string Status, int Bars, long? LatestBarTime,
         long? LastUpdate, long? LastWrittenAt, double? AgeSeconds, double StaleAfterSeconds);
 }

@@ -18,7 +18,7 @@ internal sealed class SiloMetrics : IDisposable
 {
     public const string MeterName = "TradingAlerts.Silo";
 
-    private static readonly string[] PairStatuses = ["fresh", "stale", "empty", "unavailable"];
+    private static readonly string[] PairStatuses = ["fresh", "stale", "empty", "unavailable", "closed"];
     private static readonly IReadOnlyList<string> FileStatuses = IngestStatusView.All;
 
     private readonly Meter _meter;
@@ -54,7 +54,7 @@ internal sealed class SiloMetrics : IDisposable
         _meter.CreateObservableUpDownCounter("tradingalerts.live.clients", () => hub.Value?.Topics.Values.Sum() ?? 0, "{client}",
             "Open server-sent event streams on this silo");
         _meter.CreateObservableGauge("tradingalerts.pairs", ObservePairs, "{pair}",
-            "Pairs by freshness (tag: status fresh|stale|empty|unavailable), as /api/indicators/health judges them");
+            "Pairs by freshness (tag: status fresh|stale|empty|unavailable|closed), as /api/indicators/health judges them");
         _meter.CreateObservableGauge("tradingalerts.ingest.files", ObserveFiles, "{file}",
             "Collector files by status (tag: status ok|waiting|stale|failing|silent), as /api/health/sqlite judges them");
         _meter.CreateObservableGauge("tradingalerts.ingest.symbol.write_age", () => Symbols(s => s.AgeSeconds), "s",

@@ -26,7 +26,7 @@ public sealed class DeployScriptTests : IDisposable
         }
 
         Assert.Equal(
-            ["verify: the load balancer answers ready", "verify: data flowing (all pairs fresh in /api/indicators/health)",
+            ["verify: the load balancer answers ready", "verify: data flowing (all pairs fresh or closed in /api/indicators/health)",
              "verify: chart accuracy (the last 50 closed bars of EURUSD/H1 USDJPY/H4 XAUUSD/D1 as served = the rows in PostgreSQL)"],
             steps.SkipWhile(s => !s.StartsWith("verify", StringComparison.Ordinal)).Take(3));
         Assert.Equal("record: current tag 1.4.0", steps[^2]);
@@ -35,7 +35,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Contains(commands, c => c.Contains("TA_IMAGE_TAG=1.4.0", StringComparison.Ordinal) && c.EndsWith("run --rm schema", StringComparison.Ordinal));
         Assert.Equal(3, commands.Count(c => c.EndsWith("up -d --no-deps --no-recreate --scale silo=4 silo", StringComparison.Ordinal)));
         Assert.Equal(3, commands.Count(c => c.StartsWith("docker stop --time 45 <old-silo-", StringComparison.Ordinal)));
-        Assert.Contains(commands, c => c.Contains("/api/indicators/health", StringComparison.Ordinal) && c.Contains(".summary.fresh == .summary.total", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("/api/indicators/health", StringComparison.Ordinal) && c.Contains(".summary.fresh + (.summary.closed // 0) == .summary.total", StringComparison.Ordinal));
         Assert.Contains(commands, c => c.StartsWith("curl -fsS http://localhost:8080/api/indicators/USDJPY/H4?limit=51", StringComparison.Ordinal) && c.Contains("usdjpy_h4", StringComparison.Ordinal));
         // Never everything at once.
         Assert.DoesNotContain(commands, c => c.Contains(" down", StringComparison.Ordinal) || c.Contains("restart", StringComparison.Ordinal));
@@ -54,7 +54,7 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Equal("roll back from 1.4.0 to 1.3.0 (no schema change: migrations only add)", steps[1]);
         Assert.DoesNotContain(steps, s => s.StartsWith("migrate", StringComparison.Ordinal));
         Assert.Equal(2, steps.Count(s => s.StartsWith("silo ", StringComparison.Ordinal) && s.Contains("health gate", StringComparison.Ordinal)));
-        Assert.Contains("verify: data flowing (all pairs fresh in /api/indicators/health)", steps);
+        Assert.Contains("verify: data flowing (all pairs fresh or closed in /api/indicators/health)", steps);
         Assert.Equal("record: current tag 1.3.0, previous 1.4.0", steps[^2]);
         var commands = Commands(result.Output);
         Assert.All(commands.Where(c => c.StartsWith("env ", StringComparison.Ordinal)), c => Assert.StartsWith("env TA_IMAGE_TAG=1.3.0 ", c, StringComparison.Ordinal));

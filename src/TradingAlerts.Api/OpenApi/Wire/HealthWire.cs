@@ -30,10 +30,13 @@ internal sealed record PairFreshnessSummaryWire
 
     public required int Unavailable { get; init; }
 
+    /// <summary>Pairs whose market is closed now (their sessions, <c>GET /api/symbols</c>): not stale.</summary>
+    public required int Closed { get; init; }
+
     public required int Total { get; init; }
 }
 
-/// <summary>status: fresh, stale, empty or unavailable; times unix ms (latestBarTime unix seconds).</summary>
+/// <summary>status: fresh, stale, empty, unavailable or closed (the market is closed now); times unix ms (latestBarTime unix seconds).</summary>
 internal sealed record PairFreshnessWire
 {
     public required string Symbol { get; init; }

@@ -51,10 +51,14 @@ export async function chartPage(root, symbol, timeframe) {
 
   const status = h('span', { class: 'live-status', dataset: { testid: 'live-status', state: 'connecting' } }, 'connecting');
   const quote = h('span', { class: 'quote' });
+  // The instrument's sessions (GET /api/symbols): no new bars while its market is closed is expected, not a fault.
+  const market = symbolInfo.market === 'closed'
+    ? h('span', { class: 'market-closed', dataset: { testid: 'market-state' }, title: (symbolInfo.sessions ?? []).join(', ') }, 'market closed')
+    : null;
   const chartEl = h('div', { class: 'chart', dataset: { testid: 'trading-chart', state: 'loading', symbol, timeframe, bars: '0' } });
   const legend = h('div', { class: 'legend', dataset: { testid: 'legend' } });
   main.append(
-    h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, timeframe)), quote, h('div', { class: 'spacer' }), status),
+    h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, timeframe)), quote, market, h('div', { class: 'spacer' }), status),
     h('div', { class: 'chart-wrap' }, chartEl, legend));
 
   const access = layerAccess(cat);

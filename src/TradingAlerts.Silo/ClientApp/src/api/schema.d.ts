@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The 15 symbols and whether the caller may read them */
+        /** The 15 instruments: kind, price digits, weekly sessions on the bars' clock, whether the market is open now, and whether the caller may read them */
         get: operations["GetSymbols"];
         put?: never;
         post?: never;
@@ -426,10 +426,15 @@ export interface components {
             empty: number;
             /** Format: int32 */
             unavailable: number;
+            /**
+             * Format: int32
+             * @description Pairs whose market is closed now (their sessions, `GET /api/symbols`): not stale.
+             */
+            closed: number;
             /** Format: int32 */
             total: number;
         };
-        /** @description status: fresh, stale, empty or unavailable; times unix ms (latestBarTime unix seconds). */
+        /** @description status: fresh, stale, empty, unavailable or closed (the market is closed now); times unix ms (latestBarTime unix seconds). */
         PairFreshnessWire: {
             symbol: string;
             timeframe: string;
@@ -636,13 +641,21 @@ export interface components {
             /** @description The last event of a stream whose token expired: reconnect with a fresh token. */
             expired?: components["schemas"]["ApiErrorBody"];
         };
+        /** @description One instrument: kind fx, metal, index or crypto; sessions weekly windows such as "Mon 00:00-Sat 00:00"; market open or closed now. */
         SymbolAccess: {
             symbol: string;
             accessible: boolean;
+            kind: string;
+            /** Format: int32 */
+            digits: number;
+            sessions: string[];
+            market: string;
         };
         SymbolsBody: {
             success: boolean;
             tier: string;
+            /** @description The bars' clock (broker server time) the sessions are written on. */
+            server_time_zone: string;
             symbols: components["schemas"]["SymbolAccess"][];
         };
         TimeframeAccess: {
