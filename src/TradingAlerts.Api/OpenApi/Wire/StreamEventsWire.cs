@@ -84,7 +84,15 @@ internal sealed record StreamBarWire
 
     public required double Close { get; init; }
 
+    /// <summary>Tick volume, as <see cref="OhlcBarWire.Volume"/>.</summary>
     public required long Volume { get; init; }
+
+    /// <summary>Spread in points, as <see cref="OhlcBarWire.Spread"/>.</summary>
+    public required int Spread { get; init; }
+
+    /// <summary>Real volume, as <see cref="OhlcBarWire.RealVolume"/>.</summary>
+    [JsonPropertyName("real_volume")]
+    public required long RealVolume { get; init; }
 
     public required bool Closed { get; init; }
 
