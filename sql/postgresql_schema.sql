@@ -19,7 +19,10 @@ CREATE TABLE IF NOT EXISTS audjpy_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m15 (
@@ -37,7 +40,10 @@ CREATE TABLE IF NOT EXISTS audjpy_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_m30 (
@@ -55,7 +61,10 @@ CREATE TABLE IF NOT EXISTS audjpy_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h1 (
@@ -73,7 +82,10 @@ CREATE TABLE IF NOT EXISTS audjpy_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h2 (
@@ -91,7 +103,10 @@ CREATE TABLE IF NOT EXISTS audjpy_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h4 (
@@ -109,7 +124,10 @@ CREATE TABLE IF NOT EXISTS audjpy_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h8 (
@@ -127,7 +145,10 @@ CREATE TABLE IF NOT EXISTS audjpy_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_h12 (
@@ -145,7 +166,10 @@ CREATE TABLE IF NOT EXISTS audjpy_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audjpy_d1 (
@@ -163,7 +187,10 @@ CREATE TABLE IF NOT EXISTS audjpy_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m5 (
@@ -181,7 +208,10 @@ CREATE TABLE IF NOT EXISTS audusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m15 (
@@ -199,7 +229,10 @@ CREATE TABLE IF NOT EXISTS audusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_m30 (
@@ -217,7 +250,10 @@ CREATE TABLE IF NOT EXISTS audusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h1 (
@@ -235,7 +271,10 @@ CREATE TABLE IF NOT EXISTS audusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h2 (
@@ -253,7 +292,10 @@ CREATE TABLE IF NOT EXISTS audusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h4 (
@@ -271,7 +313,10 @@ CREATE TABLE IF NOT EXISTS audusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h8 (
@@ -289,7 +334,10 @@ CREATE TABLE IF NOT EXISTS audusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_h12 (
@@ -307,7 +355,10 @@ CREATE TABLE IF NOT EXISTS audusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS audusd_d1 (
@@ -325,7 +376,10 @@ CREATE TABLE IF NOT EXISTS audusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m5 (
@@ -343,7 +397,10 @@ CREATE TABLE IF NOT EXISTS btcusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m15 (
@@ -361,7 +418,10 @@ CREATE TABLE IF NOT EXISTS btcusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_m30 (
@@ -379,7 +439,10 @@ CREATE TABLE IF NOT EXISTS btcusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h1 (
@@ -397,7 +460,10 @@ CREATE TABLE IF NOT EXISTS btcusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h2 (
@@ -415,7 +481,10 @@ CREATE TABLE IF NOT EXISTS btcusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h4 (
@@ -433,7 +502,10 @@ CREATE TABLE IF NOT EXISTS btcusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h8 (
@@ -451,7 +523,10 @@ CREATE TABLE IF NOT EXISTS btcusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_h12 (
@@ -469,7 +544,10 @@ CREATE TABLE IF NOT EXISTS btcusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS btcusd_d1 (
@@ -487,7 +565,10 @@ CREATE TABLE IF NOT EXISTS btcusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m5 (
@@ -505,7 +586,10 @@ CREATE TABLE IF NOT EXISTS ethusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m15 (
@@ -523,7 +607,10 @@ CREATE TABLE IF NOT EXISTS ethusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_m30 (
@@ -541,7 +628,10 @@ CREATE TABLE IF NOT EXISTS ethusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h1 (
@@ -559,7 +649,10 @@ CREATE TABLE IF NOT EXISTS ethusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h2 (
@@ -577,7 +670,10 @@ CREATE TABLE IF NOT EXISTS ethusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h4 (
@@ -595,7 +691,10 @@ CREATE TABLE IF NOT EXISTS ethusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h8 (
@@ -613,7 +712,10 @@ CREATE TABLE IF NOT EXISTS ethusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_h12 (
@@ -631,7 +733,10 @@ CREATE TABLE IF NOT EXISTS ethusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ethusd_d1 (
@@ -649,7 +754,10 @@ CREATE TABLE IF NOT EXISTS ethusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m5 (
@@ -667,7 +775,10 @@ CREATE TABLE IF NOT EXISTS eurusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m15 (
@@ -685,7 +796,10 @@ CREATE TABLE IF NOT EXISTS eurusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_m30 (
@@ -703,7 +817,10 @@ CREATE TABLE IF NOT EXISTS eurusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h1 (
@@ -721,7 +838,10 @@ CREATE TABLE IF NOT EXISTS eurusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h2 (
@@ -739,7 +859,10 @@ CREATE TABLE IF NOT EXISTS eurusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h4 (
@@ -757,7 +880,10 @@ CREATE TABLE IF NOT EXISTS eurusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h8 (
@@ -775,7 +901,10 @@ CREATE TABLE IF NOT EXISTS eurusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_h12 (
@@ -793,7 +922,10 @@ CREATE TABLE IF NOT EXISTS eurusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS eurusd_d1 (
@@ -811,7 +943,10 @@ CREATE TABLE IF NOT EXISTS eurusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
@@ -829,7 +964,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
@@ -847,7 +985,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
@@ -865,7 +1006,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
@@ -883,7 +1027,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
@@ -901,7 +1048,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
@@ -919,7 +1069,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
@@ -937,7 +1090,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
@@ -955,7 +1111,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
@@ -973,7 +1132,10 @@ CREATE TABLE IF NOT EXISTS gbpjpy_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m5 (
@@ -991,7 +1153,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m15 (
@@ -1009,7 +1174,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_m30 (
@@ -1027,7 +1195,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h1 (
@@ -1045,7 +1216,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h2 (
@@ -1063,7 +1237,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h4 (
@@ -1081,7 +1258,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h8 (
@@ -1099,7 +1279,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_h12 (
@@ -1117,7 +1300,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS gbpusd_d1 (
@@ -1135,7 +1321,10 @@ CREATE TABLE IF NOT EXISTS gbpusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m5 (
@@ -1153,7 +1342,10 @@ CREATE TABLE IF NOT EXISTS ndx100_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m15 (
@@ -1171,7 +1363,10 @@ CREATE TABLE IF NOT EXISTS ndx100_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_m30 (
@@ -1189,7 +1384,10 @@ CREATE TABLE IF NOT EXISTS ndx100_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h1 (
@@ -1207,7 +1405,10 @@ CREATE TABLE IF NOT EXISTS ndx100_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h2 (
@@ -1225,7 +1426,10 @@ CREATE TABLE IF NOT EXISTS ndx100_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h4 (
@@ -1243,7 +1447,10 @@ CREATE TABLE IF NOT EXISTS ndx100_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h8 (
@@ -1261,7 +1468,10 @@ CREATE TABLE IF NOT EXISTS ndx100_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_h12 (
@@ -1279,7 +1489,10 @@ CREATE TABLE IF NOT EXISTS ndx100_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS ndx100_d1 (
@@ -1297,7 +1510,10 @@ CREATE TABLE IF NOT EXISTS ndx100_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m5 (
@@ -1315,7 +1531,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m15 (
@@ -1333,7 +1552,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_m30 (
@@ -1351,7 +1573,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h1 (
@@ -1369,7 +1594,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h2 (
@@ -1387,7 +1615,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h4 (
@@ -1405,7 +1636,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h8 (
@@ -1423,7 +1657,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_h12 (
@@ -1441,7 +1678,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS nzdusd_d1 (
@@ -1459,7 +1699,10 @@ CREATE TABLE IF NOT EXISTS nzdusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m5 (
@@ -1477,7 +1720,10 @@ CREATE TABLE IF NOT EXISTS us30_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m15 (
@@ -1495,7 +1741,10 @@ CREATE TABLE IF NOT EXISTS us30_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_m30 (
@@ -1513,7 +1762,10 @@ CREATE TABLE IF NOT EXISTS us30_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h1 (
@@ -1531,7 +1783,10 @@ CREATE TABLE IF NOT EXISTS us30_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h2 (
@@ -1549,7 +1804,10 @@ CREATE TABLE IF NOT EXISTS us30_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h4 (
@@ -1567,7 +1825,10 @@ CREATE TABLE IF NOT EXISTS us30_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h8 (
@@ -1585,7 +1846,10 @@ CREATE TABLE IF NOT EXISTS us30_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_h12 (
@@ -1603,7 +1867,10 @@ CREATE TABLE IF NOT EXISTS us30_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS us30_d1 (
@@ -1621,7 +1888,10 @@ CREATE TABLE IF NOT EXISTS us30_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m5 (
@@ -1639,7 +1909,10 @@ CREATE TABLE IF NOT EXISTS usdcad_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m15 (
@@ -1657,7 +1930,10 @@ CREATE TABLE IF NOT EXISTS usdcad_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_m30 (
@@ -1675,7 +1951,10 @@ CREATE TABLE IF NOT EXISTS usdcad_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h1 (
@@ -1693,7 +1972,10 @@ CREATE TABLE IF NOT EXISTS usdcad_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h2 (
@@ -1711,7 +1993,10 @@ CREATE TABLE IF NOT EXISTS usdcad_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h4 (
@@ -1729,7 +2014,10 @@ CREATE TABLE IF NOT EXISTS usdcad_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h8 (
@@ -1747,7 +2035,10 @@ CREATE TABLE IF NOT EXISTS usdcad_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_h12 (
@@ -1765,7 +2056,10 @@ CREATE TABLE IF NOT EXISTS usdcad_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdcad_d1 (
@@ -1783,7 +2077,10 @@ CREATE TABLE IF NOT EXISTS usdcad_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m5 (
@@ -1801,7 +2098,10 @@ CREATE TABLE IF NOT EXISTS usdchf_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m15 (
@@ -1819,7 +2119,10 @@ CREATE TABLE IF NOT EXISTS usdchf_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_m30 (
@@ -1837,7 +2140,10 @@ CREATE TABLE IF NOT EXISTS usdchf_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h1 (
@@ -1855,7 +2161,10 @@ CREATE TABLE IF NOT EXISTS usdchf_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h2 (
@@ -1873,7 +2182,10 @@ CREATE TABLE IF NOT EXISTS usdchf_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h4 (
@@ -1891,7 +2203,10 @@ CREATE TABLE IF NOT EXISTS usdchf_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h8 (
@@ -1909,7 +2224,10 @@ CREATE TABLE IF NOT EXISTS usdchf_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_h12 (
@@ -1927,7 +2245,10 @@ CREATE TABLE IF NOT EXISTS usdchf_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdchf_d1 (
@@ -1945,7 +2266,10 @@ CREATE TABLE IF NOT EXISTS usdchf_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m5 (
@@ -1963,7 +2287,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m15 (
@@ -1981,7 +2308,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_m30 (
@@ -1999,7 +2329,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h1 (
@@ -2017,7 +2350,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h2 (
@@ -2035,7 +2371,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h4 (
@@ -2053,7 +2392,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h8 (
@@ -2071,7 +2413,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_h12 (
@@ -2089,7 +2434,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS usdjpy_d1 (
@@ -2107,7 +2455,10 @@ CREATE TABLE IF NOT EXISTS usdjpy_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m5 (
@@ -2125,7 +2476,10 @@ CREATE TABLE IF NOT EXISTS xagusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m15 (
@@ -2143,7 +2497,10 @@ CREATE TABLE IF NOT EXISTS xagusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_m30 (
@@ -2161,7 +2518,10 @@ CREATE TABLE IF NOT EXISTS xagusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h1 (
@@ -2179,7 +2539,10 @@ CREATE TABLE IF NOT EXISTS xagusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h2 (
@@ -2197,7 +2560,10 @@ CREATE TABLE IF NOT EXISTS xagusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h4 (
@@ -2215,7 +2581,10 @@ CREATE TABLE IF NOT EXISTS xagusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h8 (
@@ -2233,7 +2602,10 @@ CREATE TABLE IF NOT EXISTS xagusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_h12 (
@@ -2251,7 +2623,10 @@ CREATE TABLE IF NOT EXISTS xagusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xagusd_d1 (
@@ -2269,7 +2644,10 @@ CREATE TABLE IF NOT EXISTS xagusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m5 (
@@ -2287,7 +2665,10 @@ CREATE TABLE IF NOT EXISTS xauusd_m5 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m15 (
@@ -2305,7 +2686,10 @@ CREATE TABLE IF NOT EXISTS xauusd_m15 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_m30 (
@@ -2323,7 +2707,10 @@ CREATE TABLE IF NOT EXISTS xauusd_m30 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h1 (
@@ -2341,7 +2728,10 @@ CREATE TABLE IF NOT EXISTS xauusd_h1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h2 (
@@ -2359,7 +2749,10 @@ CREATE TABLE IF NOT EXISTS xauusd_h2 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h4 (
@@ -2377,7 +2770,10 @@ CREATE TABLE IF NOT EXISTS xauusd_h4 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h8 (
@@ -2395,7 +2791,10 @@ CREATE TABLE IF NOT EXISTS xauusd_h8 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_h12 (
@@ -2413,7 +2812,10 @@ CREATE TABLE IF NOT EXISTS xauusd_h12 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 CREATE TABLE IF NOT EXISTS xauusd_d1 (
@@ -2431,7 +2833,10 @@ CREATE TABLE IF NOT EXISTS xauusd_d1 (
     hrma                  DOUBLE PRECISION,
     smma                  DOUBLE PRECISION,
     zigzag                JSONB COMPRESSION lz4,
-    change_seq            BIGINT           NOT NULL DEFAULT 0
+    change_seq            BIGINT           NOT NULL DEFAULT 0,
+    tick_volume           BIGINT           NOT NULL DEFAULT 0,
+    spread                INTEGER          NOT NULL DEFAULT 0,
+    real_volume           BIGINT           NOT NULL DEFAULT 0
 );
 
 -- change_seq: added to bar tables created without it, and indexed; each step only where missing.
@@ -2584,6 +2989,165 @@ BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND tablename = t
                        AND indexname = t || '_change_seq') THEN
             EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I (change_seq)', t || '_change_seq', t);
+        END IF;
+    END LOOP;
+END
+$$;
+
+-- tick_volume, spread, real_volume: added to bar tables created without them; each only where missing.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY[
+        'audjpy_m5',
+        'audjpy_m15',
+        'audjpy_m30',
+        'audjpy_h1',
+        'audjpy_h2',
+        'audjpy_h4',
+        'audjpy_h8',
+        'audjpy_h12',
+        'audjpy_d1',
+        'audusd_m5',
+        'audusd_m15',
+        'audusd_m30',
+        'audusd_h1',
+        'audusd_h2',
+        'audusd_h4',
+        'audusd_h8',
+        'audusd_h12',
+        'audusd_d1',
+        'btcusd_m5',
+        'btcusd_m15',
+        'btcusd_m30',
+        'btcusd_h1',
+        'btcusd_h2',
+        'btcusd_h4',
+        'btcusd_h8',
+        'btcusd_h12',
+        'btcusd_d1',
+        'ethusd_m5',
+        'ethusd_m15',
+        'ethusd_m30',
+        'ethusd_h1',
+        'ethusd_h2',
+        'ethusd_h4',
+        'ethusd_h8',
+        'ethusd_h12',
+        'ethusd_d1',
+        'eurusd_m5',
+        'eurusd_m15',
+        'eurusd_m30',
+        'eurusd_h1',
+        'eurusd_h2',
+        'eurusd_h4',
+        'eurusd_h8',
+        'eurusd_h12',
+        'eurusd_d1',
+        'gbpjpy_m5',
+        'gbpjpy_m15',
+        'gbpjpy_m30',
+        'gbpjpy_h1',
+        'gbpjpy_h2',
+        'gbpjpy_h4',
+        'gbpjpy_h8',
+        'gbpjpy_h12',
+        'gbpjpy_d1',
+        'gbpusd_m5',
+        'gbpusd_m15',
+        'gbpusd_m30',
+        'gbpusd_h1',
+        'gbpusd_h2',
+        'gbpusd_h4',
+        'gbpusd_h8',
+        'gbpusd_h12',
+        'gbpusd_d1',
+        'ndx100_m5',
+        'ndx100_m15',
+        'ndx100_m30',
+        'ndx100_h1',
+        'ndx100_h2',
+        'ndx100_h4',
+        'ndx100_h8',
+        'ndx100_h12',
+        'ndx100_d1',
+        'nzdusd_m5',
+        'nzdusd_m15',
+        'nzdusd_m30',
+        'nzdusd_h1',
+        'nzdusd_h2',
+        'nzdusd_h4',
+        'nzdusd_h8',
+        'nzdusd_h12',
+        'nzdusd_d1',
+        'us30_m5',
+        'us30_m15',
+        'us30_m30',
+        'us30_h1',
+        'us30_h2',
+        'us30_h4',
+        'us30_h8',
+        'us30_h12',
+        'us30_d1',
+        'usdcad_m5',
+        'usdcad_m15',
+        'usdcad_m30',
+        'usdcad_h1',
+        'usdcad_h2',
+        'usdcad_h4',
+        'usdcad_h8',
+        'usdcad_h12',
+        'usdcad_d1',
+        'usdchf_m5',
+        'usdchf_m15',
+        'usdchf_m30',
+        'usdchf_h1',
+        'usdchf_h2',
+        'usdchf_h4',
+        'usdchf_h8',
+        'usdchf_h12',
+        'usdchf_d1',
+        'usdjpy_m5',
+        'usdjpy_m15',
+        'usdjpy_m30',
+        'usdjpy_h1',
+        'usdjpy_h2',
+        'usdjpy_h4',
+        'usdjpy_h8',
+        'usdjpy_h12',
+        'usdjpy_d1',
+        'xagusd_m5',
+        'xagusd_m15',
+        'xagusd_m30',
+        'xagusd_h1',
+        'xagusd_h2',
+        'xagusd_h4',
+        'xagusd_h8',
+        'xagusd_h12',
+        'xagusd_d1',
+        'xauusd_m5',
+        'xauusd_m15',
+        'xauusd_m30',
+        'xauusd_h1',
+        'xauusd_h2',
+        'xauusd_h4',
+        'xauusd_h8',
+        'xauusd_h12',
+        'xauusd_d1'
+    ]
+    LOOP
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = t AND column_name = 'tick_volume') THEN
+            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS tick_volume BIGINT NOT NULL DEFAULT 0', t);
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = t AND column_name = 'spread') THEN
+            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS spread INTEGER NOT NULL DEFAULT 0', t);
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                       WHERE table_schema = current_schema() AND table_name = t AND column_name = 'real_volume') THEN
+            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS real_volume BIGINT NOT NULL DEFAULT 0', t);
         END IF;
     END LOOP;
 END

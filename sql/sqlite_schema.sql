@@ -1,6 +1,8 @@
 -- SQLite schema of a collector file (docs/architecture.md): one table per symbol, all nine timeframes,
 -- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert
 -- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.
+-- tick_volume, spread (points) and real_volume are MT5's MqlRates fields of the bar; a file created before
+-- them gets them by ALTER TABLE ADD COLUMN (0 for the rows it holds).
 -- Generated from the catalogue (TradingAlerts.CollectorFile.Sqlite.CollectorSchemaScript); do not edit by hand.
 -- Regenerate: dotnet run --project src/TradingAlerts.Collector -- schema --out sql
 
@@ -29,6 +31,9 @@ CREATE TABLE IF NOT EXISTS AUDJPY (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_audjpy_seq ON AUDJPY (seq);
@@ -51,6 +56,9 @@ CREATE TABLE IF NOT EXISTS AUDUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_audusd_seq ON AUDUSD (seq);
@@ -73,6 +81,9 @@ CREATE TABLE IF NOT EXISTS BTCUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_btcusd_seq ON BTCUSD (seq);
@@ -95,6 +106,9 @@ CREATE TABLE IF NOT EXISTS ETHUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_ethusd_seq ON ETHUSD (seq);
@@ -117,6 +131,9 @@ CREATE TABLE IF NOT EXISTS EURUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_eurusd_seq ON EURUSD (seq);
@@ -139,6 +156,9 @@ CREATE TABLE IF NOT EXISTS GBPJPY (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_gbpjpy_seq ON GBPJPY (seq);
@@ -161,6 +181,9 @@ CREATE TABLE IF NOT EXISTS GBPUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_gbpusd_seq ON GBPUSD (seq);
@@ -183,6 +206,9 @@ CREATE TABLE IF NOT EXISTS NDX100 (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_ndx100_seq ON NDX100 (seq);
@@ -205,6 +231,9 @@ CREATE TABLE IF NOT EXISTS NZDUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_nzdusd_seq ON NZDUSD (seq);
@@ -227,6 +256,9 @@ CREATE TABLE IF NOT EXISTS US30 (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_us30_seq ON US30 (seq);
@@ -249,6 +281,9 @@ CREATE TABLE IF NOT EXISTS USDCAD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_usdcad_seq ON USDCAD (seq);
@@ -271,6 +306,9 @@ CREATE TABLE IF NOT EXISTS USDCHF (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_usdchf_seq ON USDCHF (seq);
@@ -293,6 +331,9 @@ CREATE TABLE IF NOT EXISTS USDJPY (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_usdjpy_seq ON USDJPY (seq);
@@ -315,6 +356,9 @@ CREATE TABLE IF NOT EXISTS XAGUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_xagusd_seq ON XAGUSD (seq);
@@ -337,6 +381,9 @@ CREATE TABLE IF NOT EXISTS XAUUSD (
     zigzag                TEXT,
     seq                   INTEGER NOT NULL,
     written_at            INTEGER NOT NULL,
+    tick_volume           INTEGER NOT NULL DEFAULT 0,
+    spread                INTEGER NOT NULL DEFAULT 0,
+    real_volume           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (timeframe, timestamp)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS idx_xauusd_seq ON XAUUSD (seq);

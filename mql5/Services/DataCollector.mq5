@@ -85,8 +85,14 @@ const string SCHEMA_COLUMNS[] =
    "smma                  REAL",
    "zigzag                TEXT",
    "seq                   INTEGER NOT NULL",
-   "written_at            INTEGER NOT NULL"
+   "written_at            INTEGER NOT NULL",
+   "tick_volume           INTEGER NOT NULL DEFAULT 0",
+   "spread                INTEGER NOT NULL DEFAULT 0",
+   "real_volume           INTEGER NOT NULL DEFAULT 0"
   };
+//--- A table created before a column of SCHEMA_COLUMNS (tick_volume, spread, real_volume came last)
+//--- gets it with this statement; StringFormat arguments: the table, then the column definition.
+const string SCHEMA_ADD_COLUMN = "ALTER TABLE %s ADD COLUMN %s";
 const string SCHEMA_PRIMARY_KEY = "PRIMARY KEY (timeframe, timestamp)";
 //--- StringFormat arguments: the symbol in lower case, then the symbol (the table)
 const string SCHEMA_SEQ_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS idx_%s_seq ON %s (seq);";
@@ -104,7 +110,7 @@ const string UPSERT_COLUMNS[] =
   {
    "timeframe", "timestamp", "open", "high", "low", "close",
    "fractals", "horizontal_trendlines", "diagonal_trendlines", "momentum_candles", "keltner_channels",
-   "tema", "hrma", "smma", "zigzag", "written_at"
+   "tema", "hrma", "smma", "zigzag", "written_at", "tick_volume", "spread", "real_volume"
   };
 const string CONFLICT_COLUMNS[] = { "timeframe", "timestamp" };
 enum ENUM_UPSERT_PARAM
@@ -124,7 +130,10 @@ enum ENUM_UPSERT_PARAM
    P_HRMA,
    P_SMMA,
    P_ZIGZAG,
-   P_WRITTEN_AT
+   P_WRITTEN_AT,
+   P_TICK_VOLUME,
+   P_SPREAD,
+   P_REAL_VOLUME
   };
 // END UPSERT
 
@@ -342,6 +351,34 @@ string CollectorTableDdl(const string table)
    return(ddl);
   }
 
+//+------------------------------------------------------------------+
+//| Adds the columns of SCHEMA_COLUMNS a table created by an older   |
+//| version lacks (SQLite has no ADD COLUMN IF NOT EXISTS): the rows |
+//| it holds get the column's default, 0 for the volumes.            |
+//+------------------------------------------------------------------+
+bool AddMissingColumns(const string table)
+  {
+   for(int i = 0; i < ArraySize(SCHEMA_COLUMNS); i++)
+     {
+      string definition = SCHEMA_COLUMNS[i];
+      string column = StringSubstr(definition, 0, StringFind(definition, " "));
+      int query = DatabasePrepare(g_db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+      if(query == INVALID_HANDLE)
+         return(false);
+      bool bound = DatabaseBind(query, 0, table) && DatabaseBind(query, 1, column);
+      bool present = bound && DatabaseRead(query);
+      DatabaseFinalize(query);
+      if(!bound)
+         return(false);
+      if(present)
+         continue;
+      if(!DatabaseExecute(g_db, StringFormat(SCHEMA_ADD_COLUMN, table, definition)))
+         return(false);
+      PrintFormat("DataCollector [%s]: added column %s (the table was created by an older version)", table, column);
+     }
+   return(true);
+  }
+
 string CollectorSeqIndexDdl(const string table)
   {
    string lower = table;
@@ -440,6 +477,7 @@ void PrepareSymbols()
 
       ResetLastError();
       if(!DatabaseExecute(g_db, CollectorTableDdl(g_tables[i])) ||
+         !AddMissingColumns(g_tables[i]) ||
          !DatabaseExecute(g_db, CollectorSeqIndexDdl(g_tables[i])))
         {
          PrintFormat("DataCollector [%s]: creating the table failed (error %d); skipped", g_tables[i], GetLastError());
@@ -691,7 +729,10 @@ bool UpsertBar(const int request, const string tf, const int s, const long writt
              && BindNullableNumber(request, P_HRMA, g_window.Value(WS_HRMA, s))
              && BindNullableNumber(request, P_SMMA, g_window.Value(WS_SMMA, s))
              && BindNullableText(request, P_ZIGZAG, ZigZagJson(g_window, s, g_layout))
-             && DatabaseBind(request, P_WRITTEN_AT, written_at);
+             && DatabaseBind(request, P_WRITTEN_AT, written_at)
+             && DatabaseBind(request, P_TICK_VOLUME, (long)bar.tick_volume)
+             && DatabaseBind(request, P_SPREAD, (long)bar.spread)
+             && DatabaseBind(request, P_REAL_VOLUME, (long)bar.real_volume);
    if(!ok)
       return(false);
    //--- the upsert returns no row: DatabaseRead runs it and reports "no more data" on success

@@ -59,6 +59,20 @@ public sealed class CriticalPathTests(Chromium chromium, DemoSilo silo)
         await Assertions.Expect(page.Page.GetByTestId("trendline").First).ToBeVisibleAsync();
         var fractals = api.GetProperty("data").GetProperty("fractals");
         Assert.Equal(fractals.GetProperty("peaks").GetArrayLength() + fractals.GetProperty("bottoms").GetArrayLength(), await page.ChartNumberAsync("data-fractals"));
+
+        // 6. The volume pane draws the API's tick volumes. The demo keeps writing (the forming bar's volume grows), so
+        // compare an API answer the chart held still around.
+        var (drawn, served, drawnAfter) = await Eventually.LastAsync(async () =>
+        {
+            var before = await page.Chart.GetAttributeAsync("data-volumes");
+            var (_, latest) = await silo.GetJsonAsync("/api/indicators/EURUSD/H1?limit=5");
+            var volumes = JsonSerializer.Serialize(latest.GetProperty("data").GetProperty("ohlc").EnumerateArray()
+                .Select(b => new[] { b.GetProperty("time").GetInt64(), b.GetProperty("volume").GetInt64() }));
+            return (before, volumes, await page.Chart.GetAttributeAsync("data-volumes"));
+        }, v => v.before == v.volumes && v.volumes == v.Item3, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
+        Assert.Equal(served, drawn);
+        Assert.All(JsonSerializer.Deserialize<long[][]>(drawn!)!, v => Assert.True(v[1] > 0, $"bar {v[0]} drawn with volume {v[1]}"));
+        Assert.Equal(drawn, drawnAfter);
         await page.ScreenshotAsync("chart-EURUSD-H1-free");
         page.AssertNoErrors();
     }

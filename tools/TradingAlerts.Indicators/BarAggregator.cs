@@ -4,8 +4,9 @@ namespace TradingAlerts.Indicators;
 
 /// <summary>
 /// Folds finer bars (M1 or M5) into one timeframe with exact OHLC: open of the first, highest high,
-/// lowest low, close of the last, summed volume. Input must be in time order; a bar is closed when an
-/// input bar from a later bucket arrives.
+/// lowest low, close of the last, summed tick and real volume (MT5's own higher-timeframe volume is the sum of its
+/// M1 volumes), the lowest spread (MT5 keeps a bar's lowest spread; 0, no spread known, does not count). Input must be in
+/// time order; a bar is closed when an input bar from a later bucket arrives.
 /// </summary>
 public sealed class BarAggregator(Timeframe timeframe)
 {
@@ -35,6 +36,8 @@ public sealed class BarAggregator(Timeframe timeframe)
                     Low = Math.Min(current.Low, input.Low),
                     Close = input.Close,
                     Volume = current.Volume + input.Volume,
+                    RealVolume = current.RealVolume + input.RealVolume,
+                    Spread = current.Spread == 0 || (input.Spread != 0 && input.Spread < current.Spread) ? input.Spread : current.Spread,
                 };
                 return null;
             }

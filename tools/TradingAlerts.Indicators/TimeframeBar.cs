@@ -8,5 +8,6 @@ namespace TradingAlerts.Indicators;
 public sealed record TimeframeBar(Timeframe Timeframe, Ohlc Bar, IndicatorValues Indicators, bool IsClosed)
 {
     /// <summary>The contract form; seq and written_at are the collector file's to assign, so they are 0 here.</summary>
-    public BarRecord ToRecord() => new(Timeframe, Bar.Time, Bar.Open, Bar.High, Bar.Low, Bar.Close, Indicators, Seq: 0, WrittenAtMs: 0);
+    public BarRecord ToRecord() => new(Timeframe, Bar.Time, Bar.Open, Bar.High, Bar.Low, Bar.Close, Indicators, Seq: 0, WrittenAtMs: 0,
+        TickVolume: (long)Bar.Volume, Spread: Bar.Spread, RealVolume: (long)Bar.RealVolume);
 }

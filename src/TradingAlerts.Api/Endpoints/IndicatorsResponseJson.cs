@@ -62,7 +62,9 @@ internal static class IndicatorsResponseJson
                 w.WriteNumber("high", bars.High[i]);
                 w.WriteNumber("low", bars.Low[i]);
                 w.WriteNumber("close", bars.Close[i]);
-                w.WriteNumber("volume", 0);
+                w.WriteNumber("volume", bars.TickVolume[i]); // MT5's tick_volume
+                w.WriteNumber("spread", bars.Spread[i]);
+                w.WriteNumber("real_volume", bars.RealVolume[i]);
                 w.WriteBoolean("closed", bars.Closed[i]);
                 if (bars.Positions is { } positions)
                 {

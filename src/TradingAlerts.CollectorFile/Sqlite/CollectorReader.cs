@@ -55,7 +55,7 @@ public sealed partial class CollectorReader
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {CollectorRowParser.SelectColumns} FROM {table} WHERE seq > $after ORDER BY seq LIMIT $max";
+            command.CommandText = $"SELECT {CollectorRowParser.SelectColumns(SqliteCollectorSchema.Columns(connection, table))} FROM {table} WHERE seq > $after ORDER BY seq LIMIT $max";
             command.Parameters.AddWithValue("$after", afterSeq);
             command.Parameters.AddWithValue("$max", maxRows);
             using var reader = command.ExecuteReader();

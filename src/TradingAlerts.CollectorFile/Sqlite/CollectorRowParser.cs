@@ -13,7 +13,8 @@ namespace TradingAlerts.CollectorFile.Sqlite;
 /// numbers must be finite (text that parses as a number is accepted, as SQLite's type affinity may keep
 /// it), MT5's EMPTY_VALUE (DBL_MAX) in an indicator becomes null, OHLC must be consistent
 /// (high ≥ max(open, close), low ≤ min(open, close)), JSON must parse and be an object (an array for
-/// momentum_candles) in the documented shape (see <see cref="IndicatorShapes"/>), the timeframe must be a
+/// momentum_candles) in the documented shape (see <see cref="IndicatorShapes"/>), tick_volume, spread and real_volume
+/// whole numbers of at least 0 (absent in a file written before them: 0), the timeframe must be a
 /// catalogue one, the time a bar open time of it in unix seconds, and the bar must not open later than its
 /// write time plus one bar (plus the broker's offset from UTC, see <see cref="CollectorValidation"/>). The
 /// checks against the rest of the table (the M5 horizon, plausible prices) are <see cref="PlausibilityCheck"/>'s.
@@ -24,11 +25,18 @@ internal static class CollectorRowParser
     /// <summary>Column order of <see cref="SelectColumns"/>: the catalogue's indicator columns from <see cref="FirstIndicator"/>.</summary>
     private const int Timeframe = 0, Timestamp = 1, Open = 2, High = 3, Low = 4, Close = 5, FirstIndicator = 6;
 
-    private static readonly int Seq = FirstIndicator + IndicatorCatalogue.Columns.Count, WrittenAt = Seq + 1;
+    private static readonly int Seq = FirstIndicator + IndicatorCatalogue.Columns.Count, WrittenAt = Seq + 1, FirstVolume = WrittenAt + 1;
 
-    public static readonly string SelectColumns =
+    private static readonly string Leading =
         "timeframe, timestamp, open, high, low, close, " +
         string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Name)) + ", seq, written_at";
+
+    /// <summary>
+    /// The columns read from a table that has <paramref name="present"/>: a file written before the volume columns
+    /// (<see cref="CollectorSchemaScript.VolumeColumns"/>) reads them as 0.
+    /// </summary>
+    public static string SelectColumns(IReadOnlySet<string> present) =>
+        Leading + string.Concat(CollectorSchemaScript.VolumeColumns.Select(c => present.Contains(c) ? ", " + c : $", 0 AS {c}"));
 
     /// <summary>MT5's EMPTY_VALUE: "no value" in an indicator buffer.</summary>
     public const double EmptyValue = double.MaxValue;
@@ -118,7 +126,31 @@ internal static class CollectorRowParser
             throw new FormatException(faults[0]);
         }
 
-        return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt);
+        var tickVolume = Count(reader, FirstVolume, "tick_volume");
+        var spread = Count(reader, FirstVolume + 1, "spread");
+        var realVolume = Count(reader, FirstVolume + 2, "real_volume");
+        if (spread > int.MaxValue)
+        {
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"spread {spread} is out of range (at most {int.MaxValue} points)"));
+        }
+
+        return new BarRecord(timeframe, barTime, open, high, low, close, indicators, seq, writtenAt, tickVolume, (int)spread, realVolume);
+    }
+
+    /// <summary>A volume or spread: a whole number ≥ 0 (MT5 reports them as unsigned; a negative one is a broken writer).</summary>
+    private static long Count(SqliteDataReader reader, int ordinal, string column)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return 0; // a column added to an old file by a writer that left it empty
+        }
+
+        if (!TryInteger(reader, ordinal, out var value))
+        {
+            throw new FormatException($"{column} is not a whole number: '{Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture)}'");
+        }
+
+        return value >= 0 ? value : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{column} is negative ({value})"));
     }
 
     private static double Price(SqliteDataReader reader, int ordinal, string column) =>

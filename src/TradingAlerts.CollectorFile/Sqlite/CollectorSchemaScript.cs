@@ -25,6 +25,16 @@ public static class CollectorSchemaScript
     public const string SqliteIdentityRow =
         "INSERT OR IGNORE INTO collector_file (id, file_id, created_at) VALUES (1, lower(hex(randomblob(16))), CAST(strftime('%s', 'now') AS INTEGER) * 1000);";
 
+    /// <summary>
+    /// The bar's volume columns (MT5's MqlRates tick_volume, spread, real_volume), last in the table: a file written before
+    /// them gets them by <c>ALTER TABLE … ADD COLUMN</c> (<see cref="SqliteCollectorSchema.EnsureCreated"/>, the MQL5 service)
+    /// with 0 for the rows it holds, and a reader reads them as 0 while they are missing.
+    /// </summary>
+    public static IReadOnlyList<string> VolumeColumns { get; } = ["tick_volume", "spread", "real_volume"];
+
+    /// <summary>The type of each of <see cref="VolumeColumns"/>, in a CREATE TABLE and in an ADD COLUMN alike.</summary>
+    public const string VolumeColumnType = "INTEGER NOT NULL DEFAULT 0";
+
     /// <summary>SQLite table name of a symbol in a collector file: the catalogue symbol itself.</summary>
     public static string SqliteTable(string symbol) =>
         Symbols.IsKnown(symbol) ? symbol : throw new ArgumentException($"Invalid symbol: {symbol}", nameof(symbol));
@@ -36,6 +46,8 @@ public static class CollectorSchemaScript
         sql.Append("-- SQLite schema of a collector file (docs/architecture.md): one table per symbol, all nine timeframes,\n")
            .Append("-- each timeframe with indicators computed on that timeframe. seq is max(seq)+1 on every insert\n")
            .Append("-- or update, so a reader tails changes with seq > cursor; written_at is unix ms UTC of the write.\n")
+           .Append("-- tick_volume, spread (points) and real_volume are MT5's MqlRates fields of the bar; a file created before\n")
+           .Append("-- them gets them by ALTER TABLE ADD COLUMN (0 for the rows it holds).\n")
            .Append(GeneratedNote)
            .Append('\n')
            .Append("PRAGMA journal_mode = WAL;\n")
@@ -60,8 +72,13 @@ public static class CollectorSchemaScript
             }
 
             sql.Append("    seq                   INTEGER NOT NULL,\n")
-               .Append("    written_at            INTEGER NOT NULL,\n")
-               .Append("    PRIMARY KEY (timeframe, timestamp)\n")
+               .Append("    written_at            INTEGER NOT NULL,\n");
+            foreach (var column in VolumeColumns)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"    {column,-21} {VolumeColumnType},\n");
+            }
+
+            sql               .Append("    PRIMARY KEY (timeframe, timestamp)\n")
                .Append(");\n")
                .Append(CultureInfo.InvariantCulture, $"CREATE UNIQUE INDEX IF NOT EXISTS idx_{symbol.ToLowerInvariant()}_seq ON {symbol} (seq);\n");
         }

@@ -73,6 +73,9 @@ public sealed class CollectorWriter : IDisposable
                 p[IndicatorParameters[column.Index]].Value = column.BoxedValue(bar.Indicators) ?? DBNull.Value;
             }
 
+            p["$tick_volume"].Value = bar.TickVolume;
+            p["$spread"].Value = bar.Spread;
+            p["$real_volume"].Value = bar.RealVolume;
             p["$written_at"].Value = writtenAt;
             changed += command.ExecuteNonQuery();
         }
@@ -90,7 +93,7 @@ public sealed class CollectorWriter : IDisposable
             return existing;
         }
 
-        string[] values = ["open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name)];
+        string[] values = ["open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name), .. CollectorSchemaScript.VolumeColumns];
         var command = _connection.CreateCommand();
         command.CommandText =
             $"INSERT INTO {table} (timeframe, timestamp, {string.Join(", ", values)}, seq, written_at)\n" +

@@ -3,7 +3,7 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Grains.Bars;
 
 /// <summary>
-/// The latest bars of one pair in a fixed-capacity ring of struct arrays (about 98 bytes a bar, no
+/// The latest bars of one pair in a fixed-capacity ring of struct arrays (about 118 bytes a bar, no
 /// per-bar objects or JSON strings), each with the change position of its held version. Bars stay in time
 /// order: a new bar is appended (evicting the oldest when full), a bar with a held time replaces it in
 /// place, a late bar is inserted in order.
@@ -14,6 +14,8 @@ public sealed class BarSeries
     private readonly double[] _open, _high, _low, _close, _tema, _hrma, _smma;
     private readonly sbyte[] _momentum; // +1 bullish, −1 bearish, 0 none
     private readonly float[] _momentumRatio;
+    private readonly long[] _tickVolume, _realVolume;
+    private readonly int[] _spread;
     private readonly long[] _position;
     private int _start;
 
@@ -31,6 +33,9 @@ public sealed class BarSeries
         _smma = new double[capacity];
         _momentum = new sbyte[capacity];
         _momentumRatio = new float[capacity];
+        _tickVolume = new long[capacity];
+        _spread = new int[capacity];
+        _realVolume = new long[capacity];
         _position = new long[capacity];
     }
 
@@ -137,6 +142,9 @@ public sealed class BarSeries
         var tema = new double?[n];
         var hrma = new double?[n];
         var smma = new double?[n];
+        var tickVolume = new long[n];
+        var spread = new int[n];
+        var realVolume = new long[n];
         var momentum = new List<MomentumCandleInfo>();
         for (var k = 0; k < n; k++)
         {
@@ -149,13 +157,16 @@ public sealed class BarSeries
             tema[k] = Nullable(_tema[p]);
             hrma[k] = Nullable(_hrma[p]);
             smma[k] = Nullable(_smma[p]);
+            tickVolume[k] = _tickVolume[p];
+            spread[k] = _spread[p];
+            realVolume[k] = _realVolume[p];
             if (_momentum[p] != 0)
             {
                 momentum.Add(new MomentumCandleInfo(_time[p], _momentum[p] > 0, Widen(_momentumRatio[p])));
             }
         }
 
-        return new BarSeriesSnapshot(pairKey, version, time, open, high, low, close, tema, hrma, smma, [.. momentum], latest);
+        return new BarSeriesSnapshot(pairKey, version, time, open, high, low, close, tema, hrma, smma, [.. momentum], latest, tickVolume, spread, realVolume);
     }
 
     /// <summary>The held bar in force at <paramref name="time"/> (latest open ≤ time) without structures, or null.</summary>
@@ -178,7 +189,7 @@ public sealed class BarSeries
                 $"[{{\"time\":{_time[p]},\"direction\":\"{(_momentum[p] > 0 ? "bullish" : "bearish")}\",\"body_ratio\":{_momentumRatio[p]}}}]");
         return new BarRecord(timeframe, _time[p], _open[p], _high[p], _low[p], _close[p],
             IndicatorValues.None with { MomentumCandles = momentum, Tema = Nullable(_tema[p]), Hrma = Nullable(_hrma[p]), Smma = Nullable(_smma[p]) },
-            Seq: 0, WrittenAtMs: 0);
+            Seq: 0, WrittenAtMs: 0, _tickVolume[p], _spread[p], _realVolume[p]);
     }
 
     /// <summary>Momentum of the most recent bar within the last <paramref name="bars"/> that had one: +1, −1 or 0.</summary>
@@ -231,7 +242,8 @@ public sealed class BarSeries
         var ratio = momentum is { } r ? (float)r.BodyRatio : 0f;
         return _open[p] == bar.Open && _high[p] == bar.High && _low[p] == bar.Low && _close[p] == bar.Close
             && Same(_tema[p], v.Tema) && Same(_hrma[p], v.Hrma) && Same(_smma[p], v.Smma)
-            && _momentum[p] == direction && _momentumRatio[p] == ratio;
+            && _momentum[p] == direction && _momentumRatio[p] == ratio
+            && _tickVolume[p] == bar.TickVolume && _spread[p] == bar.Spread && _realVolume[p] == bar.RealVolume;
     }
 
     private bool Write(int logical, BarRecord bar, MomentumCandleInfo? momentum, bool onlyIfDifferent)
@@ -256,6 +268,9 @@ public sealed class BarSeries
         _smma[p] = v.Smma ?? double.NaN;
         _momentum[p] = direction;
         _momentumRatio[p] = ratio;
+        _tickVolume[p] = bar.TickVolume;
+        _spread[p] = bar.Spread;
+        _realVolume[p] = bar.RealVolume;
         return true;
     }
 
@@ -272,6 +287,9 @@ public sealed class BarSeries
         _smma[t] = _smma[f];
         _momentum[t] = _momentum[f];
         _momentumRatio[t] = _momentumRatio[f];
+        _tickVolume[t] = _tickVolume[f];
+        _spread[t] = _spread[f];
+        _realVolume[t] = _realVolume[f];
         _position[t] = _position[f];
     }
 

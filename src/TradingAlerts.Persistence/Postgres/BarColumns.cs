@@ -6,22 +6,28 @@ using TradingAlerts.Abstractions.Contracts;
 namespace TradingAlerts.Persistence.Postgres;
 
 /// <summary>
-/// The value columns of a bar table (OHLC, then the catalogue's indicator columns) and how each travels: upsert
-/// arrays, binary COPY, reads. Every identifier comes from <see cref="IndicatorCatalogue"/>; a new indicator needs
-/// no change here.
+/// The value columns of a bar table (OHLC, the catalogue's indicator columns, then tick volume, spread and real volume)
+/// and how each travels: upsert arrays, binary COPY, reads. Every indicator identifier comes from
+/// <see cref="IndicatorCatalogue"/>; a new indicator needs no change here.
 /// </summary>
 internal static class BarColumns
 {
     private static readonly string[] Ohlc = ["open", "high", "low", "close"];
 
-    /// <summary>Every column after <c>timestamp</c>, in table order.</summary>
-    public static IReadOnlyList<string> Values { get; } = [.. Ohlc, .. IndicatorCatalogue.Columns.Select(c => c.Name)];
+    /// <summary>MT5's bar volumes, as <see cref="Schema.PostgresSchemaScripts.VolumeColumns"/> creates them.</summary>
+    private static readonly string[] Volumes = [.. Schema.PostgresSchemaScripts.VolumeColumns.Select(v => v.Column)];
+
+    /// <summary>Every value column after <c>timestamp</c>, in the order rows are read and written.</summary>
+    public static IReadOnlyList<string> Values { get; } = [.. Ohlc, .. IndicatorCatalogue.Columns.Select(c => c.Name), .. Volumes];
 
     /// <summary><see cref="Values"/> comma-separated, for column lists.</summary>
     public static string ValueList { get; } = string.Join(", ", Values);
 
     /// <summary>Ordinal of the first indicator column in a row read as <c>timestamp, <see cref="ValueList"/></c>.</summary>
     public const int FirstIndicator = 5;
+
+    /// <summary>Ordinal of <c>tick_volume</c> (then spread, real_volume) in a row read as <c>timestamp, <see cref="ValueList"/></c>.</summary>
+    public static int FirstVolume { get; } = FirstIndicator + IndicatorCatalogue.Columns.Count;
 
     /// <summary>The change position column, after the value columns (docs/architecture.md "Change positions").</summary>
     public const string ChangeSeq = "change_seq";
@@ -33,7 +39,7 @@ internal static class BarColumns
     public static string UnnestSource { get; } =
         "SELECT * FROM unnest(@timestamp, " + string.Join(", ", Ohlc.Select(c => "@" + c)) + ", " +
         string.Join(", ", IndicatorCatalogue.Columns.Select(c => c.Kind == IndicatorKind.Json ? $"@{c.Name}::jsonb[]" : "@" + c.Name)) +
-        $", @{ChangeSeq})";
+        ", " + string.Join(", ", Volumes.Select(c => "@" + c)) + $", @{ChangeSeq})";
 
     /// <summary>
     /// Binds one array per column of <see cref="UnnestSource"/>; a bar's change position is its entry in
@@ -53,6 +59,10 @@ internal static class BarColumns
                 json => Array(json.Name, NpgsqlDbType.Text, bars.Select(b => json.Value(b.Indicators))),
                 number => Array(number.Name, NpgsqlDbType.Double, bars.Select(b => number.Value(b.Indicators)))));
         }
+
+        parameters.Add(Array("tick_volume", NpgsqlDbType.Bigint, bars.Select(b => b.TickVolume)));
+        parameters.Add(Array("spread", NpgsqlDbType.Integer, bars.Select(b => b.Spread)));
+        parameters.Add(Array("real_volume", NpgsqlDbType.Bigint, bars.Select(b => b.RealVolume)));
     }
 
     /// <summary>One row of a binary COPY into <c>timestamp, <see cref="ValueList"/></c>.</summary>
@@ -73,6 +83,10 @@ internal static class BarColumns
                 _ => import.WriteNullAsync(cancellationToken),
             }).ConfigureAwait(false);
         }
+
+        await import.WriteAsync(bar.TickVolume, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.Spread, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+        await import.WriteAsync(bar.RealVolume, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The indicator columns of the current row, the first at ordinal <paramref name="first"/>.</summary>

@@ -150,7 +150,7 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
         var time = new DateTimeOffset(reader.GetFieldValue<DateTime>(first)).ToUnixTimeSeconds();
         return new BarRecord(timeframe, time, reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3), reader.GetDouble(first + 4),
             BarColumns.ReadIndicators(reader, first + BarColumns.FirstIndicator),
-            Seq: 0, WrittenAtMs: 0);
+            Seq: 0, WrittenAtMs: 0, reader.GetInt64(first + BarColumns.FirstVolume), reader.GetInt32(first + BarColumns.FirstVolume + 1), reader.GetInt64(first + BarColumns.FirstVolume + 2));
     }
 
     /// <summary>A row of <c>timestamp, <see cref="BarColumns.ValueList"/>, change_seq</c>.</summary>

@@ -43,11 +43,17 @@ public static class PostgresSchemaScripts
             }
 
             // Last, so a table created before it and migrated below has the same column order.
-            sql.Append(CultureInfo.InvariantCulture, $",\n    {ChangeSeqColumn,-21} {ChangeSeqType}")
-               .Append("\n);\n");
+            sql.Append(CultureInfo.InvariantCulture, $",\n    {ChangeSeqColumn,-21} {ChangeSeqType}");
+            foreach (var (column, type) in VolumeColumns)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $",\n    {column,-21} {type}");
+            }
+
+            sql.Append("\n);\n");
         }
 
         AppendChangeSeqMigration(sql);
+        AppendVolumeMigration(sql);
         return sql.ToString();
     }
 
@@ -84,6 +90,47 @@ public static class PostgresSchemaScripts
            .Append(CultureInfo.InvariantCulture, $"            EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I ({ChangeSeqColumn})', t || '_{ChangeSeqColumn}', t);\n")
            .Append("        END IF;\n")
            .Append("    END LOOP;\n")
+           .Append("END\n")
+           .Append("$$;\n");
+    }
+
+    /// <summary>
+    /// MT5's tick volume, spread (points) and real volume of each bar, after <see cref="ChangeSeqColumn"/> (added to tables
+    /// created before them in that order too). 0 is "none reported": rows from before the columns, brokers without real volume.
+    /// </summary>
+    public static IReadOnlyList<(string Column, string Type)> VolumeColumns { get; } =
+    [
+        ("tick_volume", "BIGINT           NOT NULL DEFAULT 0"),
+        ("spread", "INTEGER          NOT NULL DEFAULT 0"),
+        ("real_volume", "BIGINT           NOT NULL DEFAULT 0"),
+    ];
+
+    /// <summary>
+    /// Tables created before the volume columns get them, 0 for the rows they hold (a constant default: PostgreSQL 11+
+    /// adds such a column without rewriting the table). Looked up first, as for change_seq, so a current database takes
+    /// no table lock.
+    /// </summary>
+    private static void AppendVolumeMigration(StringBuilder sql)
+    {
+        sql.Append("\n-- tick_volume, spread, real_volume: added to bar tables created without them; each only where missing.\n")
+           .Append("DO $$\n")
+           .Append("DECLARE\n")
+           .Append("    t text;\n")
+           .Append("BEGIN\n")
+           .Append("    FOREACH t IN ARRAY ARRAY[\n");
+        sql.AppendJoin(",\n", Pair.All.Select(pair => $"        '{pair.TableName}'"))
+           .Append("\n    ]\n")
+           .Append("    LOOP\n");
+        foreach (var (column, type) in VolumeColumns)
+        {
+            var definition = string.Join(' ', type.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            sql.Append("        IF NOT EXISTS (SELECT 1 FROM information_schema.columns\n")
+               .Append(CultureInfo.InvariantCulture, $"                       WHERE table_schema = current_schema() AND table_name = t AND column_name = '{column}') THEN\n")
+               .Append(CultureInfo.InvariantCulture, $"            EXECUTE format('ALTER TABLE %I ADD COLUMN IF NOT EXISTS {column} {definition}', t);\n")
+               .Append("        END IF;\n");
+        }
+
+        sql.Append("    END LOOP;\n")
            .Append("END\n")
            .Append("$$;\n");
     }

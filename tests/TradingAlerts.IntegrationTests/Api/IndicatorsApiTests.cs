@@ -33,7 +33,7 @@ public sealed class IndicatorsApiTests(ApiFixture api) : IClassFixture<ApiFixtur
             data.EnumerateObject().Select(p => p.Name));
         var ohlc = data.GetProperty("ohlc").EnumerateArray().ToList();
         Assert.Equal(50, ohlc.Count);
-        Assert.All(ohlc, bar => Assert.Equal(["time", "open", "high", "low", "close", "volume", "closed"], bar.EnumerateObject().Select(p => p.Name)));
+        Assert.All(ohlc, bar => Assert.Equal(["time", "open", "high", "low", "close", "volume", "spread", "real_volume", "closed"], bar.EnumerateObject().Select(p => p.Name)));
         // The newest bar is the forming one; every bar before it is closed.
         Assert.Equal(ohlc.Select((_, i) => i < ohlc.Count - 1), ohlc.Select(b => b.GetProperty("closed").GetBoolean()));
         var times = ohlc.Select(b => b.GetProperty("time").GetInt64()).ToList();

@@ -92,10 +92,12 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
         Assert.Equal(limit, ohlc.Count);
         foreach (var bar in ohlc)
         {
-            Names(bar, "time", "open", "high", "low", "close", "volume", "closed");
+            Names(bar, "time", "open", "high", "low", "close", "volume", "spread", "real_volume", "closed");
             IsInteger(bar, "time");
             Assert.Equal(0, bar.GetProperty("time").GetInt64() % 3600);
-            Assert.Equal(0, bar.GetProperty("volume").GetInt32());
+            IsInteger(bar, "volume");
+            IsInteger(bar, "spread");
+            IsInteger(bar, "real_volume");
             // Closed: a later bar of the pair exists; only the newest (the forming one) is not.
             Assert.Equal(bar.GetProperty("time").GetInt64() != ohlc[^1].GetProperty("time").GetInt64(), bar.GetProperty("closed").GetBoolean());
             var (open, high, low, close) = (bar.GetProperty("open").GetDouble(), bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(), bar.GetProperty("close").GetDouble());
@@ -159,6 +161,10 @@ public sealed class ResponseContractTests(StoredApiFixture api) : IClassFixture<
         Assert.Equal(rows.Select(r => r.Tema), Numbers(data.GetProperty("tema")));
         Assert.Equal(rows.Select(r => r.Hrma), Numbers(data.GetProperty("hrma")));
         Assert.Equal(rows.Select(r => r.Smma), Numbers(data.GetProperty("smma")));
+        var volumes = await api.Database.QueryAsync(
+            $"SELECT tick_volume, spread, real_volume FROM eurusd_h1 ORDER BY timestamp DESC LIMIT {limit}", r => (r.GetInt64(0), r.GetInt32(1), r.GetInt64(2)));
+        volumes.Reverse();
+        Assert.Equal(volumes, ohlc.Select(b => (b.GetProperty("volume").GetInt64(), b.GetProperty("spread").GetInt32(), b.GetProperty("real_volume").GetInt64())));
         Assert.Contains(rows, r => r.Tema is null); // the first bars of the history have no TEMA yet: null, not 0 or a shifted value
         var newest = rows[^1];
         Assert.True(Same(newest.Fractals, data.GetProperty("fractals")));

@@ -29,6 +29,7 @@ public sealed class PostgresSchemaTests(SchemaDatabase db) : IClassFixture<Schem
             ("momentum_candles", "jsonb", true), ("keltner_channels", "jsonb", true),
             ("tema", "double precision", true), ("hrma", "double precision", true), ("smma", "double precision", true),
             ("zigzag", "jsonb", true), ("change_seq", "bigint", false),
+            ("tick_volume", "bigint", false), ("spread", "integer", false), ("real_volume", "bigint", false),
         ];
         var columns = await db.QueryAsync(
             "SELECT table_name, column_name, data_type, is_nullable = 'YES' FROM information_schema.columns " +

@@ -41,8 +41,19 @@ public sealed class ReplayFeedTests : IDisposable
         var mt5 = Fixture.Bars(Fixture.M5File);
         var ours = latest.Values.Where(r => r.Timeframe == Timeframe.M5).OrderBy(r => r.Time).ToList();
         Assert.Equal(mt5.Select(b => (b.Time, b.Open, b.High, b.Low, b.Close)), ours.Select(r => (r.Time, r.Open, r.High, r.Low, r.Close)));
+        // The tick volume of every M5 bar, as written to the file and read back, is MT5's own M5 Volume.
+        Assert.Equal(mt5.Select(b => (b.Time, (long)b.Volume)), ours.Select(r => (r.Time, r.TickVolume)));
         Assert.Equal(48, latest.Keys.Count(k => k.Item1 == Timeframe.H1));
         Assert.Equal(2, latest.Keys.Count(k => k.Item1 == Timeframe.D1));
+        // Every other timeframe: the sum of the fixture's M1 volumes inside the bar (what MT5 reports for it).
+        foreach (var tf in Timeframes.All)
+        {
+            var expected = m1.GroupBy(b => b.Time - (b.Time % tf.Seconds())).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Sum(b => b.Volume)));
+            Assert.Equal(expected, latest.Values.Where(r => r.Timeframe == tf).OrderBy(r => r.Time).Select(r => (r.Time, r.TickVolume)));
+        }
+
+        // The two days hold 206,106 ticks in both exports (M1 and M5 alike).
+        Assert.Equal(206_106L, latest.Values.Where(r => r.Timeframe == Timeframe.D1).Sum(r => r.TickVolume));
         // Every write takes the next seq: far more writes than bars, because the forming bars of the nine
         // timeframes were rewritten on every M1 cycle. A reader tailing during the replay sees each rewrite.
         Assert.True(cursor > latest.Count + (3 * m1.Count), $"{cursor} writes for {latest.Count} bars");

@@ -33,6 +33,27 @@ public class BarSeriesTests
     }
 
     [Fact]
+    public void Volumes_are_held_with_their_bars_and_a_growing_tick_volume_alone_replaces_the_forming_bar()
+    {
+        var series = new BarSeries(3);
+        series.Apply(Bar(300, 1) with { TickVolume = 40, Spread = 12, RealVolume = 7 }, null);
+        series.Apply(Bar(900, 3) with { TickVolume = 5, Spread = 10 }, null);
+        Assert.Equal(BarChange.Replaced, series.Apply(Bar(900, 3) with { TickVolume = 6, Spread = 10 }, null));
+        Assert.Equal(BarChange.None, series.Apply(Bar(900, 3) with { TickVolume = 6, Spread = 10 }, null));
+        Assert.Equal(BarChange.Replaced, series.WouldChange(Bar(900, 3) with { TickVolume = 6, Spread = 9 }, null));
+        series.Apply(Bar(600, 2) with { TickVolume = 22, Spread = 11 }, null); // a late bar: the others move along
+        series.Apply(Bar(1200, 4) with { TickVolume = 1, Spread = 15, RealVolume = 3 }, null); // the oldest falls out
+
+        var snapshot = series.Snapshot("k", 1, 10, null);
+        Assert.Equal([600L, 900, 1200], snapshot.Time);
+        Assert.Equal([22L, 6, 1], snapshot.TickVolume!);
+        Assert.Equal([11, 10, 15], snapshot.Spread!);
+        Assert.Equal([0L, 0, 3], snapshot.RealVolume!);
+        Assert.Equal((6L, 10, 0L), (series.BarAt(Timeframe.M5, 1).TickVolume, series.BarAt(Timeframe.M5, 1).Spread, series.BarAt(Timeframe.M5, 1).RealVolume));
+        Assert.Equal(1, series.At(Timeframe.M5, 1250)!.TickVolume);
+    }
+
+    [Fact]
     public void New_bars_append_and_the_oldest_falls_out_when_full()
     {
         var series = new BarSeries(3);

@@ -52,6 +52,16 @@ public class BarAggregatorTests
     }
 
     [Fact]
+    public void Real_volume_is_summed_and_the_spread_is_the_lowest_reported_one()
+    {
+        var aggregator = new BarAggregator(Timeframe.M15);
+        aggregator.Add(new Ohlc(0, 1, 1, 1, 1, Volume: 10, Spread: 0, RealVolume: 100)); // no spread reported
+        aggregator.Add(new Ohlc(300, 1, 1, 1, 1, Volume: 20, Spread: 14, RealVolume: 250));
+        aggregator.Add(new Ohlc(600, 1, 1, 1, 1, Volume: 5, Spread: 9, RealVolume: 0));
+        Assert.Equal((35.0, 9, 350.0), (aggregator.Forming!.Value.Volume, aggregator.Forming!.Value.Spread, aggregator.Forming!.Value.RealVolume));
+    }
+
+    [Fact]
     public void Gaps_leave_no_empty_bars()
     {
         var aggregator = new BarAggregator(Timeframe.M15);

@@ -36,7 +36,8 @@ public class Mql5SchemaDriftTests
 
         Assert.Equal(committed.Columns, mql5);
         Assert.Equal(
-            ["timeframe", "timestamp", "open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name), "seq", "written_at"],
+            ["timeframe", "timestamp", "open", "high", "low", "close", .. IndicatorCatalogue.Columns.Select(c => c.Name), "seq", "written_at",
+             "tick_volume", "spread", "real_volume"],
             mql5.Select(c => c.Name));
     }
 
@@ -192,8 +193,8 @@ public class Mql5SchemaDriftTests
             const string keltner = "{\"upper\":[1.1,1.2,1.3,1.4,1.5],\"middle\":1,\"lower\":[0.9,0.8,0.7,0.6,0.5]}";
             const string points = "{\"peaks\":[{\"time\":1641340500,\"price\":1.13}],\"bottoms\":[]}";
             object[] full = ["M5", 1_641_340_800L, 1.13, 1.14, 1.12, 1.135, points, "{\"peak_lines\":[],\"bottom_lines\":[]}",
-                "{\"ascending\":[],\"descending\":[]}", "[]", keltner, 1.131, 1.132, 1.133, points, 1_700_000_000_000L];
-            object[] empty = ["M5", 1_641_341_100L, 1.135, 1.136, 1.134, 1.1355, "", "", "", "", "", "", "", "", "", 1_700_000_000_000L];
+                "{\"ascending\":[],\"descending\":[]}", "[]", keltner, 1.131, 1.132, 1.133, points, 1_700_000_000_000L, 1234L, 12L, 5L];
+            object[] empty = ["M5", 1_641_341_100L, 1.135, 1.136, 1.134, 1.1355, "", "", "", "", "", "", "", "", "", 1_700_000_000_000L, 0L, 0L, 0L];
 
             Assert.Equal(1, Execute(connection, sql, columns, full));
             Assert.Equal(1, Execute(connection, sql, columns, empty));
@@ -217,6 +218,75 @@ public class Mql5SchemaDriftTests
             new[] { second.Indicators.Fractals, second.Indicators.HorizontalTrendlines, second.Indicators.DiagonalTrendlines,
                 second.Indicators.MomentumCandles, second.Indicators.KeltnerChannels, second.Indicators.ZigZag });
         Assert.Equal(new double?[] { null, null, null }, new[] { second.Indicators.Tema, second.Indicators.Hrma, second.Indicators.Smma });
+        Assert.Equal([(1234L, 12, 5L), (0L, 0, 0L)], read.Rows.Select(r => (r.TickVolume, r.Spread, r.RealVolume)));
+    }
+
+    /// <summary>
+    /// A file an earlier service version created (no volume columns), with a row: the reader reads it with volumes 0; the
+    /// service's own ADD COLUMN statements, built from its constants as AddMissingColumns builds them, add exactly the
+    /// missing columns and keep the row; then the service's upsert stores volumes, and a change of the tick volume alone
+    /// is a change (a new seq), as a forming bar's growing volume must be.
+    /// </summary>
+    [Fact]
+    public void A_file_from_before_the_volume_columns_reads_as_0_and_the_services_migration_adds_them_keeping_its_rows()
+    {
+        using var file = new ScratchCollectorFile();
+        var schema = Block(ReadMql5(ServiceFile), "SCHEMA");
+        var definitions = StringArray(schema, "SCHEMA_COLUMNS");
+        string[] volumes = ["tick_volume", "spread", "real_volume"];
+        var old = definitions.Where(d => !volumes.Contains(ParseColumn(d).Name)).ToList();
+        Assert.Equal(definitions.Count - 3, old.Count);
+        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            connection.Open();
+            Run(connection, $"CREATE TABLE EURUSD (\n    {string.Join(",\n    ", old)},\n    {StringConstant(schema, "SCHEMA_PRIMARY_KEY")}\n);");
+            Run(connection, "INSERT INTO EURUSD (timeframe, timestamp, open, high, low, close, seq, written_at) VALUES ('M5', 1641340800, 1.13, 1.14, 1.12, 1.135, 1, 1700000000000)");
+        }
+
+        var before = new CollectorReader(file.Path).Read("EURUSD", 0, 10);
+        Assert.Empty(before.Quarantined);
+        Assert.Equal([(1.135, 0L, 0, 0L)], before.Rows.Select(r => (r.Close, r.TickVolume, r.Spread, r.RealVolume)));
+
+        var upsert = Block(ReadMql5(ServiceFile), "UPSERT");
+        var columns = StringArray(upsert, "UPSERT_COLUMNS");
+        var nullable = Mql5SchemaColumns().Where(c => !c.NotNull).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            connection.Open();
+            foreach (var definition in definitions)
+            {
+                var present = Query(connection, $"SELECT count(*) FROM pragma_table_info('EURUSD') WHERE name = '{ParseColumn(definition).Name}'");
+                if (present == 0)
+                {
+                    Run(connection, string.Format(CultureInfo.InvariantCulture, ToCompositeFormat(StringConstant(schema, "SCHEMA_ADD_COLUMN")), "EURUSD", definition));
+                }
+            }
+
+            Assert.Equal(definitions.Count, Query(connection, "SELECT count(*) FROM pragma_table_info('EURUSD')"));
+            var sql = UpsertSql("EURUSD", columns, StringArray(upsert, "CONFLICT_COLUMNS"), nullable);
+            object[] bar = ["M5", 1_641_341_100L, 1.135, 1.136, 1.134, 1.1355, "", "", "", "", "", "", "", "", "", 1_700_000_000_000L, 87L, 14L, 0L];
+            Assert.Equal(1, Execute(connection, sql, columns, bar));
+            Assert.Equal(0, Execute(connection, sql, columns, With(bar, (15, 1_700_000_030_000L))));
+            Assert.Equal(1, Execute(connection, sql, columns, With(bar, (15, 1_700_000_030_000L), (16, 90L))));
+        }
+
+        var after = new CollectorReader(file.Path).Read("EURUSD", 0, 10);
+        Assert.Empty(after.Quarantined);
+        Assert.Equal([(1L, 1_641_340_800L, 0L, 0), (3L, 1_641_341_100L, 90L, 14)], after.Rows.Select(r => (r.Seq, r.Time, r.TickVolume, r.Spread)));
+    }
+
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     // ---- Catalogue -------------------------------------------------------------------------------
@@ -288,7 +358,7 @@ public class Mql5SchemaDriftTests
 
     // ---- Helpers ---------------------------------------------------------------------------------
 
-    private sealed record Column(string Name, string Type, bool NotNull);
+    private sealed record Column(string Name, string Type, bool NotNull, bool DefaultZero = false);
 
     private sealed record Table(IReadOnlyList<Column> Columns, IReadOnlyList<string> PrimaryKey, string SeqIndex);
 
@@ -385,12 +455,12 @@ public class Mql5SchemaDriftTests
     private static List<Column> Mql5SchemaColumns() =>
         [.. StringArray(Block(ReadMql5(ServiceFile), "SCHEMA"), "SCHEMA_COLUMNS").Select(ParseColumn)];
 
-    /// <summary>"name TYPE [NOT NULL]" and nothing else (any other constraint fails the parse).</summary>
+    /// <summary>"name TYPE [NOT NULL] [DEFAULT 0]" and nothing else (any other constraint fails the parse).</summary>
     private static Column ParseColumn(string definition)
     {
-        var match = Regex.Match(definition.Trim(), @"^(?<name>[a-z_]+)\s+(?<type>TEXT|INTEGER|REAL)(?<notnull>\s+NOT\s+NULL)?$");
+        var match = Regex.Match(definition.Trim(), @"^(?<name>[a-z_]+)\s+(?<type>TEXT|INTEGER|REAL)(?<notnull>\s+NOT\s+NULL)?(?<zero>\s+DEFAULT\s+0)?$");
         Assert.True(match.Success, $"unexpected column definition '{definition}'");
-        return new Column(match.Groups["name"].Value, match.Groups["type"].Value, match.Groups["notnull"].Success);
+        return new Column(match.Groups["name"].Value, match.Groups["type"].Value, match.Groups["notnull"].Success, match.Groups["zero"].Success);
     }
 
     private static List<string> PrimaryKeyColumns(string clause)

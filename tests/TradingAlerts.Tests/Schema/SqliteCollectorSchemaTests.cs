@@ -56,6 +56,7 @@ public sealed class SqliteCollectorSchemaTests : IDisposable
             ("momentum_candles", "TEXT", false, 0), ("keltner_channels", "TEXT", false, 0),
             ("tema", "REAL", false, 0), ("hrma", "REAL", false, 0), ("smma", "REAL", false, 0), ("zigzag", "TEXT", false, 0),
             ("seq", "INTEGER", true, 0), ("written_at", "INTEGER", true, 0),
+            ("tick_volume", "INTEGER", true, 0), ("spread", "INTEGER", true, 0), ("real_volume", "INTEGER", true, 0),
         ];
         foreach (var symbol in Symbols.All)
         {

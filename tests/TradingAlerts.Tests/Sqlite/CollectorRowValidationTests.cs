@@ -84,6 +84,31 @@ public sealed class CollectorRowValidationTests : IDisposable
         Assert.Equal(2, read.LastSeq);
     }
 
+    public static TheoryData<string, string, string> VolumeFaults => new()
+    {
+        { "tick_volume", "-5", "tick_volume is negative (-5)" },
+        { "real_volume", "-1", "real_volume is negative (-1)" },
+        { "spread", "-3", "spread is negative (-3)" },
+        { "tick_volume", "2.5", "tick_volume is not a whole number: '2.5'" },
+        { "spread", "'wide'", "spread is not a whole number: 'wide'" },
+        { "spread", "4294967296", "spread 4294967296 is out of range (at most 2147483647 points)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(VolumeFaults))]
+    public void A_negative_or_broken_volume_or_spread_is_quarantined_with_its_reason_and_the_next_row_is_read(string column, string value, string reason)
+    {
+        _file.Execute($"INSERT INTO EURUSD (timeframe, timestamp, open, high, low, close, {column}, seq, written_at) VALUES ('H1', {Bar}, 1.1, 1.2, 1.0, 1.15, {value}, 1, {Written})");
+        _file.Execute($"INSERT INTO EURUSD (timeframe, timestamp, open, high, low, close, tick_volume, spread, real_volume, seq, written_at) VALUES ('H1', {Bar + 3600}, 1.1, 1.2, 1.0, 1.15, 1234, 17, 5, 2, {Written})");
+
+        var read = new CollectorReader(_file.Path).Read("EURUSD", 0, 10);
+
+        var rejected = Assert.Single(read.Quarantined);
+        Assert.Equal((1L, reason), (rejected.Seq, rejected.Reason));
+        var good = Assert.Single(read.Rows);
+        Assert.Equal((2L, 1234L, 17, 5L), (good.Seq, good.TickVolume, good.Spread, good.RealVolume));
+    }
+
     public static TheoryData<string, string> ValidShapes => new()
     {
         { "fractals", """{"peaks":[{"time":1641337200,"price":1.1}],"bottoms":[]}""" },

@@ -29,6 +29,40 @@ public sealed class CollectorWriterTests : IDisposable
     }
 
     [Fact]
+    public void Volumes_are_written_and_read_back_and_a_volume_change_alone_is_a_change()
+    {
+        using var writer = new CollectorWriter(_file.Path, _clock);
+        writer.Write("US30", [Bar(Timeframe.M5, 300, 1.1) with { TickVolume = 250, Spread = 20, RealVolume = 9_000_000_000 }]);
+        Assert.Equal(0, writer.Write("US30", [Bar(Timeframe.M5, 300, 1.1) with { TickVolume = 250, Spread = 20, RealVolume = 9_000_000_000 }]));
+        Assert.Equal(1, writer.Write("US30", [Bar(Timeframe.M5, 300, 1.1) with { TickVolume = 251, Spread = 20, RealVolume = 9_000_000_000 }]));
+
+        var row = Assert.Single(new CollectorReader(_file.Path).Read("US30", 0, 10).Rows);
+        Assert.Equal((2L, 251L, 20, 9_000_000_000L), (row.Seq, row.TickVolume, row.Spread, row.RealVolume));
+    }
+
+    [Fact]
+    public void A_file_from_before_the_volume_columns_is_read_with_0_and_a_writer_opening_it_adds_them_keeping_its_rows()
+    {
+        _file.Execute("""
+            CREATE TABLE EURUSD (timeframe TEXT NOT NULL, timestamp INTEGER NOT NULL, open REAL NOT NULL, high REAL NOT NULL,
+                low REAL NOT NULL, close REAL NOT NULL, fractals TEXT, horizontal_trendlines TEXT, diagonal_trendlines TEXT,
+                momentum_candles TEXT, keltner_channels TEXT, tema REAL, hrma REAL, smma REAL, zigzag TEXT,
+                seq INTEGER NOT NULL, written_at INTEGER NOT NULL, PRIMARY KEY (timeframe, timestamp));
+            INSERT INTO EURUSD VALUES ('M5', 300, 1.1, 1.2, 1.0, 1.15, NULL, NULL, NULL, NULL, NULL, 1.12, NULL, NULL, NULL, 1, 1641319200000);
+            """);
+        var before = Assert.Single(new CollectorReader(_file.Path).Read("EURUSD", 0, 10).Rows);
+        Assert.Equal((1.15, 0L, 0, 0L), (before.Close, before.TickVolume, before.Spread, before.RealVolume));
+
+        using (var writer = new CollectorWriter(_file.Path, _clock))
+        {
+            writer.Write("EURUSD", [Bar(Timeframe.M5, 600, 1.1) with { TickVolume = 33, Spread = 8 }]);
+        }
+
+        var rows = new CollectorReader(_file.Path).Read("EURUSD", 0, 10).Rows;
+        Assert.Equal([(1L, 300L, 1.15, 0L, 0), (2L, 600L, 1.1, 33L, 8)], rows.Select(r => (r.Seq, r.Time, r.Close, r.TickVolume, r.Spread)));
+    }
+
+    [Fact]
     public void Rewriting_a_bar_unchanged_leaves_it_and_its_seq_alone()
     {
         using var writer = new CollectorWriter(_file.Path, _clock);

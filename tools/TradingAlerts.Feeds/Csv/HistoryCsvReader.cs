@@ -116,7 +116,13 @@ public static class HistoryCsvReader
             }
         }
 
-        var volume = fields.Length > 5 && double.TryParse(fields[5], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+        // Volume (tick volume); an export with <TICKVOL> <VOL> <SPREAD> also has real volume and spread.
+        if (!Count(fields, 5, "volume", out var volume, out error) || !Count(fields, 6, "real volume", out var realVolume, out error)
+            || !Count(fields, 7, "spread", out var spread, out error))
+        {
+            return false;
+        }
+
         var (open, high, low, close) = (prices[0], prices[1], prices[2], prices[3]);
         if (high < Math.Max(open, close) || low > Math.Min(open, close))
         {
@@ -124,8 +130,28 @@ public static class HistoryCsvReader
             return false;
         }
 
-        bar = new Ohlc(new DateTimeOffset(time, TimeSpan.Zero).ToUnixTimeSeconds(), open, high, low, close, volume);
+        bar = new Ohlc(new DateTimeOffset(time, TimeSpan.Zero).ToUnixTimeSeconds(), open, high, low, close, volume, (int)spread, realVolume);
         error = string.Empty;
         return true;
+    }
+
+    /// <summary>The whole non-negative number in column <paramref name="index"/>, 0 when the line has no such column.</summary>
+    private static bool Count(string[] fields, int index, string name, out long value, out string error)
+    {
+        value = 0;
+        error = string.Empty;
+        if (fields.Length <= index || fields[index].Length == 0)
+        {
+            return true;
+        }
+
+        if (long.TryParse(fields[index], NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= 0
+            && (name != "spread" || value <= int.MaxValue))
+        {
+            return true;
+        }
+
+        error = $"bad {name} '{fields[index]}' (a whole number of at least 0)";
+        return false;
     }
 }

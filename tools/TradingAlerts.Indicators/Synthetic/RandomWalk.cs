@@ -30,7 +30,16 @@ public sealed class RandomWalk(InstrumentProfile profile, int seed)
         var high = Round(Math.Max(open, close) + (Math.Abs(Gaussian()) * sigma * 0.5));
         var low = Round(Math.Min(open, close) - (Math.Abs(Gaussian()) * sigma * 0.5));
         _price = close;
-        return new Ohlc(time, open, high, low, close, Volume: 1 + _random.Next((int)Math.Ceiling(500 * span)));
+        // Busier bars (a wider range) have more ticks and, as on a real feed, a tighter lowest spread.
+        var ticks = 1 + _random.Next((int)Math.Ceiling(250 * span)) + (int)Math.Round(250 * span * (high - low) / Math.Max(sigma, double.Epsilon) / 2);
+        return new Ohlc(time, open, high, low, close, Volume: ticks, Spread: SpreadPoints(ticks, span));
+    }
+
+    /// <summary>About a third of an M5 move (EURUSD 10 points, gold 38), wider in quiet bars.</summary>
+    private int SpreadPoints(int ticks, double span)
+    {
+        var typical = profile.M5Volatility * profile.Start * 0.3 * Math.Pow(10, profile.Decimals);
+        return Math.Max(1, (int)Math.Round(typical * (1 + (5 * span / ticks))));
     }
 
     private double Round(double price) => Math.Round(price, profile.Decimals, MidpointRounding.AwayFromZero);

@@ -67,8 +67,15 @@ internal sealed record OhlcBarWire
 
     public required double Close { get; init; }
 
-    /// <summary>Always 0 (the original API's field; the collector records no volume).</summary>
+    /// <summary>Tick volume: the number of price changes in the bar, as MT5 counts them (<c>tick_volume</c>; on higher timeframes the sum of the M1 bars). 0 for bars stored before volumes were collected.</summary>
     public required long Volume { get; init; }
+
+    /// <summary>Spread of the bar in points (MT5's <c>spread</c>; one point is the price's last quoted digit). 0: not reported.</summary>
+    public required int Spread { get; init; }
+
+    /// <summary>Traded volume where the broker reports it (MT5's <c>real_volume</c>, exchange-traded instruments); 0 for FX and CFDs without it.</summary>
+    [JsonPropertyName("real_volume")]
+    public required long RealVolume { get; init; }
 
     public required bool Closed { get; init; }
 }

@@ -84,7 +84,15 @@ internal sealed record StreamBarWire
 
     public required double Close { get; init; }
 
+    /// <summary>Tick volume (MT5's <c>tick_volume</c>), as in the indicators response.</summary>
     public required long Volume { get; init; }
+
+    /// <summary>Spread in points (MT5's <c>spread</c>), as in the indicators response.</summary>
+    public required int Spread { get; init; }
+
+    /// <summary>Real volume (MT5's <c>real_volume</c>, 0 where the broker has none), as in the indicators response.</summary>
+    [JsonPropertyName("real_volume")]
+    public required long RealVolume { get; init; }
 
     public required bool Closed { get; init; }
 

@@ -1,5 +1,5 @@
 // /dashboard/chart/{symbol}/{tf}: candles with every indicator, a legend to toggle each, live through SSE.
-import { CandlestickSeries, CrosshairMode, LineSeries, LineStyle, createChart, createSeriesMarkers } from 'lightweight-charts';
+import { CandlestickSeries, CrosshairMode, HistogramSeries, LineSeries, LineStyle, createChart, createSeriesMarkers } from 'lightweight-charts';
 import { eventData, indicators } from './api.js';
 import { h } from './dom.js';
 import { Overlay } from './overlay.js';
@@ -146,6 +146,11 @@ class ChartView {
       color, lineWidth: width, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false,
     });
     this.lines = { tema: line(MA.tema), hrma: line(MA.hrma), smma: line(MA.smma), zigzag: line('#e0e0e0', 1) };
+    // Tick volume in its own pane below the prices (pane 1), coloured by the bar's direction.
+    this.volume = this.chart.addSeries(HistogramSeries, {
+      priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false,
+    }, 1);
+    this.chart.panes()[1]?.setHeight(Math.round(el.clientHeight * 0.2) || 90);
     this.markers = createSeriesMarkers(this.candles, []);
     this.overlay = new Overlay(el, this.chart, this.candles, stepSeconds);
     for (const [id, on] of Object.entries(this.layers)) this.show(id, on);
@@ -165,6 +170,7 @@ class ChartView {
     }
     this.momentum = new Map((data.momentum_candles ?? []).map((m) => [m.time, m]));
     this.candles.setData(this.bars);
+    this.volume.setData(data.ohlc.map(volumeBar));
     for (const name of Object.keys(this.ma)) this.lines[name].setData(this.ma[name]);
     this.setStructures(data);
     this.render();
@@ -181,6 +187,7 @@ class ChartView {
       const historical = at < this.bars.length - (exists ? 1 : 0);
       this.bars.splice(at, exists ? 1 : 0, bar);
       this.candles.update(bar, historical);
+      this.volume.update(volumeBar(raw), historical);
       for (const name of Object.keys(this.ma)) {
         if (!this.access[name]) continue;
         const p = point(bar.time, data[name]?.[i]);
@@ -244,6 +251,8 @@ class ChartView {
       lastTime: String(this.bars.at(-1)?.time ?? ''),
       // The newest bars as drawn, [time, open, high, low, close], for whoever checks the chart against the API.
       tail: JSON.stringify(this.bars.slice(-5).map((b) => [b.time, b.open, b.high, b.low, b.close])),
+      // The tick volumes drawn in the volume pane, [time, volume], newest five.
+      volumes: JSON.stringify(this.volume.data().slice(-5).map((v) => [v.time, v.value])),
       fractals: String(fractals),
       trendlines: String(trendlines),
     });
@@ -252,6 +261,7 @@ class ChartView {
 }
 
 const candle = (b) => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close });
+const volumeBar = (b) => ({ time: b.time, value: b.volume, color: b.close >= b.open ? '#26a69a80' : '#ef535080' });
 const point = (time, value) => (value === null || value === undefined ? { time } : { time, value });
 
 function decimals(n) {

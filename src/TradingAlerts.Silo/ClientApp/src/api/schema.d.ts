@@ -412,9 +412,19 @@ export interface components {
             close: number;
             /**
              * Format: int64
-             * @description Always 0 (the original API's field; the collector records no volume).
+             * @description Tick volume: the number of price changes in the bar, as MT5 counts them (`tick_volume`; on higher timeframes the sum of the M1 bars). 0 for bars stored before volumes were collected.
              */
             volume: number;
+            /**
+             * Format: int32
+             * @description Spread of the bar in points (MT5's `spread`; one point is the price's last quoted digit). 0: not reported.
+             */
+            spread: number;
+            /**
+             * Format: int64
+             * @description Traded volume where the broker reports it (MT5's `real_volume`, exchange-traded instruments); 0 for FX and CFDs without it.
+             */
+            real_volume: number;
             closed: boolean;
         };
         PairFreshnessSummaryWire: {
@@ -619,8 +629,21 @@ export interface components {
             low: number;
             /** Format: double */
             close: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Tick volume (MT5's `tick_volume`), as in the indicators response.
+             */
             volume: number;
+            /**
+             * Format: int32
+             * @description Spread in points (MT5's `spread`), as in the indicators response.
+             */
+            spread: number;
+            /**
+             * Format: int64
+             * @description Real volume (MT5's `real_volume`, 0 where the broker has none), as in the indicators response.
+             */
+            real_volume: number;
             closed: boolean;
             /** Format: int64 */
             position: number;
