@@ -49,7 +49,7 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
             new { success = anyData, status = name, checkedAt = now, summary });
     }
 
-    private static FreshnessRow PairStatus(Pair pair, PairFreshness? f, long nowMs, double staleAfterBars)
+    internal static FreshnessRow PairStatus(Pair pair, PairFreshness? f, long nowMs, double staleAfterBars)
     {
         var staleAfter = staleAfterBars * pair.Timeframe.Seconds();
         if (f is null)
@@ -67,7 +67,7 @@ internal sealed class PairFreshnessHealthCheck(IGrainFactory grains, TimeProvide
     /// <summary>One pair of the freshness report (camelCase in JSON).</summary>
     /// <param name="LastUpdate">When the pair last received data (unix ms).</param>
     /// <param name="LastWrittenAt">Newest collector write time of that data (unix ms).</param>
-    private sealed record FreshnessRow(
+    internal sealed record FreshnessRow(
         string Symbol, string Timeframe, string Status, int Bars, long? LatestBarTime,
         long? LastUpdate, long? LastWrittenAt, double? AgeSeconds, double StaleAfterSeconds);
 }
