@@ -1,12 +1,14 @@
 using System.CommandLine;
 using BenchmarkDotNet.Running;
 using TradingAlerts.Benchmarks.Grid;
+using TradingAlerts.Benchmarks.History;
 using TradingAlerts.Benchmarks.Http;
 
 // Benchmarks report ratios against a baseline measured in the same run; CI does not run them.
 //   dotnet run -c Release --project tests/TradingAlerts.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 //   deploy/bench.sh [grid] [--days N]                                                 (grid, needs PostgreSQL)
 //   deploy/bench.sh http [--seconds 10 --rounds 3]                                    (API with wrk, PostgreSQL, Redis)
+//   deploy/bench.sh history [--seconds 10 --rounds 3]                                 (history range, watchlist; wrk, PostgreSQL)
 
 namespace TradingAlerts.Benchmarks;
 
@@ -15,9 +17,9 @@ internal static class BenchmarkEntry
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] is "grid" or "http")
+        if (args.Length > 0 && args[0] is "grid" or "http" or "history")
         {
-            return await new RootCommand("TradingAlerts Grid benchmarks") { GridCommand.Create(), HttpCommand.Create() }.Parse(args).InvokeAsync();
+            return await new RootCommand("TradingAlerts Grid benchmarks") { GridCommand.Create(), HttpCommand.Create(), HistoryCommand.Create() }.Parse(args).InvokeAsync();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
