@@ -41,7 +41,9 @@ public interface IBarStore
 
     /// <summary>
     /// History by time range: the stored bars that opened in [<paramref name="oldest"/>, <paramref name="newest"/>] (unix seconds,
-    /// the bars' clock), the newest <paramref name="limit"/> of them, oldest first, streamed, every column as stored.
+    /// the bars' clock), the newest <paramref name="limit"/> of them, oldest first, streamed: prices, numbers and momentum
+    /// candles as stored, the structure columns (fractals, trendlines, keltner_channels, zigzag) null: a response takes
+    /// those of the pair's latest bar from its grain.
     /// </summary>
     IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, CancellationToken cancellationToken = default);
 

@@ -146,13 +146,17 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
 
     /// <summary>
     /// History by time range in one statement: an index scan backwards from <paramref name="newest"/> (<c>ORDER BY timestamp DESC
-    /// LIMIT n</c>), put back in time order around it, rows streamed through <see cref="ReadBar"/> as they arrive.
+    /// LIMIT n</c>), put back in time order around it, rows streamed through <see cref="ReadBar"/> as they arrive; prices,
+    /// numbers and momentum candles of every bar, the structure columns null (as <see cref="RehydrateSql"/> does for all but the newest).
     /// </summary>
     public async IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // The structures are the latest bar's only (the API takes them from the grain): their TOAST is neither read nor sent.
+        var structures = IndicatorCatalogue.Columns.Where(c => c.Kind == IndicatorKind.Json && c.Form == IndicatorForm.Latest).Select(c => c.Name).ToHashSet();
+        var selected = string.Join(", ", BarColumns.Values.Select(c => structures.Contains(c) ? $"NULL AS {c}" : c));
         await using var command = dataSource.CreateCommand(
-            $"SELECT * FROM (SELECT timestamp, {BarColumns.ValueList} FROM {pair.TableName} " +
+            $"SELECT * FROM (SELECT timestamp, {selected} FROM {pair.TableName} " +
             "WHERE timestamp >= @from AND timestamp <= @to ORDER BY timestamp DESC LIMIT @limit) r ORDER BY timestamp");
         command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(oldest));
         command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(newest));
