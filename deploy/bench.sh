@@ -13,6 +13,8 @@
 #                                  # of history, and bar close -> alert arrival p50/p99 over --live-seconds (60) of live bars
 #   deploy/bench.sh --only stream  # a built silo: SSE delivery latency collector write -> client (1 and 1,000 streams),
 #                                  # catch-up after a reconnect (versions/s from memory and from PostgreSQL)
+#   deploy/bench.sh history        # 5,000 M5 bars beyond the window through the API from PostgreSQL against a raw SELECT
+#                                  # over the same pool; a watchlist of 15 pairs against 15 single requests (wrk)
 #   deploy/bench.sh --only cache   # a built silo on 30 days of all 135 pairs sent 5,000 distinct `limit` values:
 #                                  # resident memory before/after against the response cache's budget (docs/memory.md)
 #   deploy/bench.sh rolling        # zero-downtime operations under load (docs/deployment.md): 3 silo processes behind
@@ -39,6 +41,13 @@ if [ "${1:-}" = "http" ]; then
     as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk could not be installed" >&2; exit 1; }
   fi
   dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- http --postgres "$TA_TEST_POSTGRES" --redis "$TA_TEST_REDIS" "$@"
+elif [ "${1:-}" = "history" ]; then
+  shift
+  if ! command -v wrk >/dev/null 2>&1; then
+    echo "installing wrk with apt-get" >&2
+    as_root apt-get update -qq && as_root apt-get install -y -qq wrk >/dev/null || { echo "wrk could not be installed" >&2; exit 1; }
+  fi
+  dotnet run -c Release --project "$repo/tests/TradingAlerts.Benchmarks" -- history --postgres "$TA_TEST_POSTGRES" "$@"
 elif [ "${1:-}" = "webhook" ]; then
   shift
   case " $* " in *" --days "*) ;; *) set -- --days 3 "$@" ;; esac

@@ -41,6 +41,8 @@ public static class GridApiExtensions
         builder.AddGridAuth();
         builder.AddGridRateLimits();
         builder.AddResponseCache();
+        builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WatchlistOptions>().BindConfiguration(WatchlistOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddGridDrain();
         builder.AddGridRetry();
         builder.AddGridMarkets();

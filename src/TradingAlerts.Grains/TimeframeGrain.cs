@@ -235,6 +235,13 @@ public sealed partial class TimeframeGrain(
     public Task<BarSeriesSnapshot> GetBars(int limit) =>
         Task.FromResult(_series.Snapshot(_pair.Key, _version, limit, _latest?.Indicators));
 
+    public Task<BarRange> GetRange(long oldest, long newest, int limit) =>
+        Task.FromResult(new BarRange(_series.Range(_pair.Key, _version, oldest, newest, limit, _latest?.Indicators),
+            _series.OldestTime, _series.LatestTime, _series.Count == _series.Capacity, _series.Before(oldest)));
+
+    public Task<PairSummary> GetSummary() =>
+        Task.FromResult(new PairSummary(_latest, _signal, new PairFreshness(_series.Count, _series.LatestTime, _lastReceivedAtMs, _lastWrittenAtMs)));
+
     public Task<long> GetVersion() => Task.FromResult(_version);
 
     public Task<BarRecord?> GetLatest() => Task.FromResult(_latest);

@@ -23,6 +23,17 @@ public interface ITimeframeGrain : IGrainWithStringKey
     [Alias("GetBars"), AlwaysInterleave]
     Task<BarSeriesSnapshot> GetBars(int limit);
 
+    /// <summary>
+    /// Held bars that opened in [<paramref name="oldest"/>, <paramref name="newest"/>] (unix seconds, the bars' clock), the newest
+    /// <paramref name="limit"/> of them, oldest first, with where the held window lies (see <see cref="BarRange"/>).
+    /// </summary>
+    [Alias("GetRange"), AlwaysInterleave]
+    Task<BarRange> GetRange(long oldest, long newest, int limit);
+
+    /// <summary>Latest bar, signal and freshness in one cheap call (the watchlist).</summary>
+    [Alias("GetSummary"), AlwaysInterleave]
+    Task<PairSummary> GetSummary();
+
     /// <summary>Changes whenever the held bars change and is never reused by another activation (cheap: for ETags, caches, polling).</summary>
     [Alias("GetVersion"), AlwaysInterleave]
     Task<long> GetVersion();

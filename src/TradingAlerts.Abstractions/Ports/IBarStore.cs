@@ -38,9 +38,23 @@ public interface IBarStore
     /// <paramref name="time"/> (unix seconds, the bars' clock), oldest first; timeframes without such a bar are absent.
     /// </summary>
     Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// History by time range: the stored bars that opened in [<paramref name="oldest"/>, <paramref name="newest"/>] (unix seconds,
+    /// the bars' clock), the newest <paramref name="limit"/> of them, oldest first, streamed: prices, numbers and momentum
+    /// candles as stored, the structure columns (fractals, trendlines, keltner_channels, zigzag) null: a response takes
+    /// those of the pair's latest bar from its grain.
+    /// </summary>
+    IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Open time of the newest stored bar that opened before <paramref name="time"/>, or null when there is none.</summary>
+    Task<long?> BeforeAsync(Pair pair, long time, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The embedded run without PostgreSQL: write-through and rehydration are off, nothing is stored to answer from.</summary>
+/// <summary>
+/// The embedded run without PostgreSQL: write-through and rehydration are off, nothing is stored to answer from, so history
+/// by time range answers from the grains' memory only (the response says so: <c>X-Bars-Source: memory-only</c>).
+/// </summary>
 public sealed class NoBarStore : IBarStore
 {
     public bool IsDurable => false;
@@ -58,4 +72,9 @@ public sealed class NoBarStore : IBarStore
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         Task.FromResult(new Dictionary<Timeframe, List<BarRecord>>());
+
+    public IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<BarRecord>();
+
+    public Task<long?> BeforeAsync(Pair pair, long time, CancellationToken cancellationToken = default) => Task.FromResult<long?>(null);
 }

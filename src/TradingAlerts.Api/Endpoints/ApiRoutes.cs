@@ -21,6 +21,7 @@ internal static class ApiRoutes
         api.AddEndpointFilter<GridRetryFilter>();
         api.MapCatalogueApi();
         api.MapIndicatorsApi();
+        api.MapWatchlistApi();
         api.MapConfluenceApi();
         api.MapStreamApi();
         return app;

@@ -1,16 +1,22 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using TradingAlerts.Abstractions.Catalogue;
 using TradingAlerts.Abstractions.Grains;
+using TradingAlerts.Abstractions.Ports;
 using TradingAlerts.Api.Caching;
 using TradingAlerts.Api.Errors;
 using TradingAlerts.Api.OpenApi.Wire;
 
 namespace TradingAlerts.Api.Endpoints;
 
-/// <summary><c>GET /api/indicators/{symbol}/{timeframe}?limit=1000</c>: bars and indicators from grain state.</summary>
+/// <summary>
+/// <c>GET /api/indicators/{symbol}/{timeframe}?limit=1000</c>: bars and indicators from grain state; with <c>from</c>/<c>to</c>
+/// history by time range (<see cref="IndicatorsHistory"/>).
+/// </summary>
 internal static class IndicatorsApi
 {
     public const int DefaultLimit = 1000;
@@ -32,12 +38,31 @@ internal static class IndicatorsApi
         "(as the original API did); 0, negative or non-numeric values are 400. `metadata.bars_returned` is the number of bars in " +
         "the response: at most the limit, fewer when the pair holds fewer.";
 
+    private const string FromDescription =
+        "History by time range: the oldest bar time wanted, unix seconds or ISO 8601 (`2024-01-02T03:04:05Z`) on the bars' clock. " +
+        "With `from` or `to` the answer holds the bars that opened in [from, to], the newest `limit` of them (counted back from `to`, " +
+        "as TradingView's countback); without `limit` the range may span at most `Api:History:MaxBars` bars. From memory or PostgreSQL, " +
+        "same body; `metadata.no_data` and `metadata.next_time` say when the range holds no bar and where the next older one is.";
+
+    private const string ToDescription =
+        "History by time range: the newest bar time wanted (inclusive), unix seconds or ISO 8601; absent: up to the latest bar.";
+
     public static async Task<Results<JsonBody<IndicatorsResponseWire>, NotModified, BadRequest<ApiErrorBody>>> GetIndicators(
         HttpContext context, IGrainFactory grains, ResponseCache cache, string symbol, string timeframe,
-        [Description(LimitDescription)] string? limit)
+        [Description(LimitDescription)] string? limit,
+        [Description(FromDescription)] string? from, [Description(ToDescription)] string? to,
+        [FromServices] IBarStore store, [FromServices] IOptions<HistoryOptions> history)
     {
         // symbol and timeframe (bound for the API description) were checked by the route's filter (ApiAccess).
         var (pair, tier) = context.Checked<CheckedPair>();
+        if (from is not null || to is not null)
+        {
+            // History by time range (IndicatorsHistory); without from/to the answer is the latest bars, as always.
+            return HistoryQuery.TryParse(from, to, limit, history.Value.MaxBars, out var query, out var error)
+                ? await IndicatorsHistory.GetAsync(context, grains, store, pair, tier, query, history.Value.MaxBars)
+                : ApiError.BadRequest(error);
+        }
+
         if (!TryParseLimit(limit, out var bars))
         {
             return ApiError.BadRequest($"Invalid limit: {limit} (1..{MaxLimit})");

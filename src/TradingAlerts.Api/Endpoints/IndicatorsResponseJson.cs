@@ -19,6 +19,13 @@ internal static class IndicatorsResponseJson
     public static byte[] Write(ResponseBars bars, Pair pair, Tier tier) => Write(bars, pair, tier, index: null);
 
     /// <summary>
+    /// A history-by-range body: the same body with <c>metadata.no_data</c> (no bar in the range) and, when there is none,
+    /// <c>metadata.next_time</c> (the newest bar before the range, null when there is none).
+    /// </summary>
+    public static byte[] WriteRange(ResponseBars bars, Pair pair, Tier tier, long? nextTime) =>
+        Write(bars, pair, tier, index: null, range: (bars.Count == 0, nextTime));
+
+    /// <summary>
     /// A live stream's bar event: the same body, led by what it is about (<c>pair</c>) and the change positions it spans
     /// (<c>after</c>, <c>position</c>); each bar carries its own <c>position</c>.
     /// </summary>
@@ -36,7 +43,8 @@ internal static class IndicatorsResponseJson
         return index.Build(body, snapshot.Version, snapshot.Count, complete: snapshot.Count < asked, snapshot.Time, snapshot.MomentumCandles);
     }
 
-    private static byte[] Write(ResponseBars bars, Pair pair, Tier tier, CachedIndicators.Index? index, (long After, long Position)? head = null)
+    private static byte[] Write(ResponseBars bars, Pair pair, Tier tier, CachedIndicators.Index? index, (long After, long Position)? head = null,
+        (bool NoData, long? NextTime)? range = null)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + (bars.Count * 160));
         using (var w = new Utf8JsonWriter(buffer))
@@ -88,6 +96,22 @@ internal static class IndicatorsResponseJson
             w.WriteNumber("bars_returned", bars.Count);
             index?.Count(w, bars.Count);
             w.WriteBoolean("pro_indicators_enabled", tier == Tier.Pro);
+            if (range is var (noData, nextTime))
+            {
+                w.WriteBoolean("no_data", noData);
+                if (noData)
+                {
+                    w.WritePropertyName("next_time");
+                    if (nextTime is { } next)
+                    {
+                        w.WriteNumberValue(next);
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
+                }
+            }
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();

@@ -37,4 +37,10 @@ internal sealed class MeteredBarStore(IBarStore inner, GridMetrics metrics) : IB
 
     public Task<Dictionary<Timeframe, List<BarRecord>>> AtAsync(string symbol, long time, int count, CancellationToken cancellationToken = default) =>
         inner.AtAsync(symbol, time, count, cancellationToken);
+
+    public IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, CancellationToken cancellationToken = default) =>
+        inner.RangeAsync(pair, oldest, newest, limit, cancellationToken);
+
+    public Task<long?> BeforeAsync(Pair pair, long time, CancellationToken cancellationToken = default) =>
+        inner.BeforeAsync(pair, time, cancellationToken);
 }

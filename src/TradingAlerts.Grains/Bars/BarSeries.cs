@@ -133,7 +133,36 @@ public sealed class BarSeries
     public BarSeriesSnapshot Snapshot(string pairKey, long version, int limit, IndicatorValues? latest)
     {
         var n = Math.Clamp(limit, 0, Count);
-        var first = Count - n;
+        return Snapshot(pairKey, version, Count - n, n, latest);
+    }
+
+    /// <summary>
+    /// The held bars that opened in [<paramref name="from"/>, <paramref name="to"/>], the newest <paramref name="limit"/>
+    /// of them; <paramref name="latest"/> (the latest bar's structures) only when the range reaches the newest held bar.
+    /// </summary>
+    public BarSeriesSnapshot Range(string pairKey, long version, long from, long to, int limit, IndicatorValues? latest)
+    {
+        var end = Search(to);
+        end = end >= 0 ? end + 1 : ~end; // one past the last bar at or before to
+        var start = Search(from);
+        start = start >= 0 ? start : ~start;
+        var n = Math.Clamp(Math.Min(end - start, limit), 0, Count);
+        return Snapshot(pairKey, version, end - n, n, n > 0 && end == Count ? latest : null);
+    }
+
+    /// <summary>Open time of the newest held bar before <paramref name="time"/>, or null.</summary>
+    public long? Before(long time)
+    {
+        var index = Search(time);
+        var i = (index >= 0 ? index : ~index) - 1;
+        return i >= 0 ? _time[Physical(i)] : null;
+    }
+
+    /// <summary>Open time of the oldest held bar, or null when empty.</summary>
+    public long? OldestTime => Count == 0 ? null : _time[Physical(0)];
+
+    private BarSeriesSnapshot Snapshot(string pairKey, long version, int first, int n, IndicatorValues? latest)
+    {
         var time = new long[n];
         var open = new double[n];
         var high = new double[n];

@@ -144,6 +144,40 @@ public sealed class PostgresBarStore(NpgsqlDataSource dataSource, IOptions<GridO
         return bars;
     }
 
+    /// <summary>
+    /// History by time range in one statement: an index scan backwards from <paramref name="newest"/> (<c>ORDER BY timestamp DESC
+    /// LIMIT n</c>), put back in time order around it, rows streamed through <see cref="ReadBar"/> as they arrive; prices,
+    /// numbers and momentum candles of every bar, the structure columns null (as <see cref="RehydrateSql"/> does for all but the newest).
+    /// </summary>
+    public async IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // The structures are the latest bar's only (the API takes them from the grain): their TOAST is neither read nor sent.
+        var structures = IndicatorCatalogue.Columns.Where(c => c.Kind == IndicatorKind.Json && c.Form == IndicatorForm.Latest).Select(c => c.Name).ToHashSet();
+        var selected = string.Join(", ", BarColumns.Values.Select(c => structures.Contains(c) ? $"NULL AS {c}" : c));
+        await using var command = dataSource.CreateCommand(
+            $"SELECT * FROM (SELECT timestamp, {selected} FROM {pair.TableName} " +
+            "WHERE timestamp >= @from AND timestamp <= @to ORDER BY timestamp DESC LIMIT @limit) r ORDER BY timestamp");
+        command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(oldest));
+        command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(newest));
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadBar(reader, pair.Timeframe, 0);
+        }
+    }
+
+    /// <summary>The newest stored bar time before <paramref name="time"/>: one step of the timestamp index.</summary>
+    public async Task<long?> BeforeAsync(Pair pair, long time, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT max(timestamp) FROM {pair.TableName} WHERE timestamp < @at");
+        command.Parameters.AddWithValue("at", NpgsqlDbType.TimestampTz, DateTime.UnixEpoch.AddSeconds(time));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime at
+            ? new DateTimeOffset(at).ToUnixTimeSeconds()
+            : null;
+    }
+
     /// <summary>One row of <c>timestamp, open…close, the catalogue's indicator columns</c> starting at column <paramref name="first"/>.</summary>
     internal static BarRecord ReadBar(NpgsqlDataReader reader, Timeframe timeframe, int first)
     {

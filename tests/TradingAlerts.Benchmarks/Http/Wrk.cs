@@ -10,7 +10,8 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Runs Debian's wrk against a URL and reads requests/s and the latency percentiles off its report.</summary>
 internal static partial class Wrk
 {
-    public static async Task<WrkResult> RunAsync(Uri url, string? bearer, int seconds, int connections, int threads)
+    /// <summary>One run; <paramref name="script"/>, a wrk Lua file, may choose each request (e.g. rotate paths).</summary>
+    public static async Task<WrkResult> RunAsync(Uri url, string? bearer, int seconds, int connections, int threads, string? script = null)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "-t", $"{threads}", "-c", $"{connections}", "-d", $"{seconds}s", "--latency" })
@@ -22,6 +23,12 @@ internal static partial class Wrk
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add($"Authorization: Bearer {bearer}");
+        }
+
+        if (script is not null)
+        {
+            start.ArgumentList.Add("-s");
+            start.ArgumentList.Add(script);
         }
 
         start.ArgumentList.Add(url.ToString());

@@ -44,6 +44,13 @@ public sealed class OpenApiResponseSchemaTests(StreamFixture fixture) : IClassFi
         { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/USDJPY/D1", "anonymous", 200 },
         { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/EURUSD/H1?limit=0", "PRO", 400 },
         { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/GBPUSD/M5", "FREE", 403 },
+        // History by time range: bars, an empty range with next_time, the errors.
+        { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/EURUSD/H1?from=2022-01-04T00:00:00Z&to=2022-01-05T00:00:00Z", "PRO", 200 },
+        { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/EURUSD/H1?from=1641290460&to=1641290520", "FREE", 200 },
+        { "/api/indicators/{symbol}/{timeframe}", "/api/indicators/EURUSD/H1?from=2&to=1", "PRO", 400 },
+        { "/api/watchlist", "/api/watchlist?pairs=EURUSD/H1,GBPUSD/M5,USDJPY/D1", "PRO", 200 },
+        { "/api/watchlist", "/api/watchlist?symbol=EURUSD", "FREE", 200 },
+        { "/api/watchlist", "/api/watchlist?pairs=EURUSD", "anonymous", 400 },
         // The present, a symbol without bars (timestamp null), and the errors; a past time below.
         { "/api/confluence/{symbol}", "/api/confluence/EURUSD", "PRO", 200 },
         { "/api/confluence/{symbol}", "/api/confluence/USDJPY", "PRO", 200 },

@@ -59,6 +59,17 @@ public sealed class RateLimitTests(RateLimitedSilo silo) : IClassFixture<RateLim
     }
 
     [Fact]
+    public async Task A_watchlist_of_nine_pairs_is_one_request_of_the_quota()
+    {
+        using var client = silo.Client("127.0.0.1", Token("FREE", "watchlist-user"));
+        var responses = await Send(client, RateLimitedSilo.FreeLimit + 1, new Uri("/api/watchlist?symbol=EURUSD", UriKind.Relative));
+
+        Assert.All(responses[..RateLimitedSilo.FreeLimit], r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(["2", "1", "0"], responses[..RateLimitedSilo.FreeLimit].Select(r => Header(r, "X-RateLimit-Remaining")));
+        await AssertRejected(responses[^1], "Rate limit exceeded: 3 requests per 10 s for FREE");
+    }
+
+    [Fact]
     public async Task Pro_caller_has_its_own_larger_quota()
     {
         using var client = silo.Client("127.0.0.1", Token("PRO", "pro-user"));

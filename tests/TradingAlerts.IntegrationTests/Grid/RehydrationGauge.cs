@@ -109,4 +109,10 @@ public sealed class RehydrationGauge(IBarStore inner) : IBarStore
             Inside--;
         }
     }
+
+    public IAsyncEnumerable<BarRecord> RangeAsync(Pair pair, long oldest, long newest, int limit, CancellationToken cancellationToken = default) =>
+        inner.RangeAsync(pair, oldest, newest, limit, cancellationToken);
+
+    public Task<long?> BeforeAsync(Pair pair, long time, CancellationToken cancellationToken = default) =>
+        inner.BeforeAsync(pair, time, cancellationToken);
 }

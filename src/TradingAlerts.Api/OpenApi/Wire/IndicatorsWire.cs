@@ -95,4 +95,12 @@ internal sealed record IndicatorsMetadataWire
 
     [JsonPropertyName("pro_indicators_enabled")]
     public required bool ProIndicatorsEnabled { get; init; }
+
+    /// <summary>With <c>from</c>/<c>to</c> only: true when no bar opened in the range (ask again before <c>next_time</c>).</summary>
+    [JsonPropertyName("no_data")]
+    public bool? NoData { get; init; }
+
+    /// <summary>With <c>no_data</c> true only: open time of the newest bar before the range, null when there is none (stop asking).</summary>
+    [JsonPropertyName("next_time")]
+    public long? NextTime { get; init; }
 }

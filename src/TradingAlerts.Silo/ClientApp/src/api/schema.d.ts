@@ -143,6 +143,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/watchlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Latest bar, signal and freshness of many pairs in one request (locked pairs shown as locked for FREE) */
+        get: operations["GetWatchlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/confluence/{symbol}": {
         parameters: {
             query?: never;
@@ -372,6 +389,13 @@ export interface components {
              */
             bars_returned: number;
             pro_indicators_enabled: boolean;
+            /** @description With `from`/`to` only: true when no bar opened in the range (ask again before `next_time`). */
+            no_data?: null | boolean;
+            /**
+             * Format: int64
+             * @description With `no_data` true only: open time of the newest bar before the range, null when there is none (stop asking).
+             */
+            next_time?: null | number;
         };
         /** @description `GET /api/indicators/{symbol}/{timeframe}`: series oldest first, each index-aligned with `ohlc`. */
         IndicatorsResponseWire: {
@@ -742,6 +766,66 @@ export interface components {
             tier: string;
             upgrade_required?: boolean;
         };
+        WatchlistDataWire: {
+            pairs: components["schemas"]["WatchlistPairWire"][];
+            metadata: components["schemas"]["WatchlistMetadataWire"];
+        };
+        /** @description As `/api/indicators/health` judges the pair (`Health:StaleAfterBars`). */
+        WatchlistFreshnessWire: {
+            /** @description fresh, stale or empty. */
+            status: string;
+            /**
+             * Format: int32
+             * @description Bars the grid holds in memory for the pair.
+             */
+            bars: number;
+            /**
+             * Format: int64
+             * @description Unix ms when the pair last received data (null when it has received none since its grain started).
+             */
+            last_update: null | number;
+            /**
+             * Format: double
+             * @description A pair is stale once no data arrived for this long.
+             */
+            stale_after_seconds: number;
+        };
+        WatchlistMetadataWire: {
+            /** @description FREE or PRO. */
+            tier: string;
+            /** Format: int32 */
+            pairs_returned: number;
+        };
+        /** @description One pair: its latest bar, signal and freshness; `locked` (and the rest null) when the caller's tier does not reach it. */
+        WatchlistPairWire: {
+            symbol: string;
+            timeframe: string;
+            /** @description True when the pair needs the PRO tier: no data is sent for it. */
+            locked: boolean;
+            bar: null | components["schemas"]["OhlcBarWire"];
+            signal: null | components["schemas"]["WatchlistSignalWire"];
+            freshness: null | components["schemas"]["WatchlistFreshnessWire"];
+        };
+        /** @description `GET /api/watchlist`: the pairs asked for, in the order asked. */
+        WatchlistResponseWire: {
+            success: boolean;
+            data: components["schemas"]["WatchlistDataWire"];
+        };
+        /** @description The pair's signal (docs/architecture.md "Signals and the confluence score"). */
+        WatchlistSignalWire: {
+            /** @description bullish, bearish or neutral. */
+            trend: string;
+            /**
+             * Format: double
+             * @description |net votes| / signals available, 0..1.
+             */
+            strength: number;
+            /**
+             * Format: int64
+             * @description Open time of the bar it was computed from (unix seconds, the bars' clock).
+             */
+            bar_time: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -990,6 +1074,10 @@ export interface operations {
             query?: {
                 /** @description `limit`: how many of the latest bars, a whole number (ASCII digits), default 1000. Values above 5000 are clamped to 5000 (as the original API did); 0, negative or non-numeric values are 400. `metadata.bars_returned` is the number of bars in the response: at most the limit, fewer when the pair holds fewer. */
                 limit?: string;
+                /** @description History by time range: the oldest bar time wanted, unix seconds or ISO 8601 (`2024-01-02T03:04:05Z`) on the bars' clock. With `from` or `to` the answer holds the bars that opened in [from, to], the newest `limit` of them (counted back from `to`, as TradingView's countback); without `limit` the range may span at most `Api:History:MaxBars` bars. From memory or PostgreSQL, same body; `metadata.no_data` and `metadata.next_time` say when the range holds no bar and where the next older one is. */
+                from?: string;
+                /** @description History by time range: the newest bar time wanted (inclusive), unix seconds or ISO 8601; absent: up to the latest bar. */
+                to?: string;
             };
             header?: never;
             path: {
@@ -1032,6 +1120,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UpgradeRequiredBody"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    GetWatchlist: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated pairs `SYMBOL/TIMEFRAME` (case-insensitive), e.g. `EURUSD/H1,XAUUSD/H1`; at most `Api:Watchlist:MaxPairs` (30). Give `pairs` or `symbol`, not both. */
+                pairs?: string;
+                /** @description One symbol: its nine timeframes, M5 to D1. */
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchlistResponseWire"];
+                };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Internal Server Error */
