@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TradingAlerts.Benchmarks.Http;
@@ -12,39 +8,10 @@ namespace TradingAlerts.Benchmarks.Http;
 /// The real silo (Program, embedded mode) on real Kestrel, plus the baselines mounted under /bench in the
 /// same process, so wrk measures the grid and the seed's paths with the same server, runtime and machine.
 /// </summary>
-internal sealed class BenchSilo(Baselines baselines) : WebApplicationFactory<Program>
+internal sealed class BenchSilo(Baselines baselines) : KestrelBenchSilo
 {
-    public int Port { get; } = FreePort();
-
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        // Not a test project, so no test manifest: the silo's folder is found from the solution file.
-        builder.UseSolutionRelativeContentRoot(Path.Combine("src", "TradingAlerts.Silo"), "TradingAlerts.sln");
-        builder.UseEnvironment("Development"); // the development token endpoint mints the PRO token
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Ingest:Enabled", "false");
-        builder.UseSetting("RateLimits:Enabled", "false"); // wrk is one caller: quotas would measure 429s
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:ClusterId", $"bench-{Guid.NewGuid():N}");
+    protected override void Configure(IWebHostBuilder builder) =>
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new BaselineEndpoints(baselines)));
-    }
-
-    public void Start()
-    {
-        UseKestrel(Port);
-        StartServer();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>
