@@ -51,7 +51,7 @@ internal sealed class ConfluenceTopic(string symbol, IGrainFactory grains, TimeS
         }
 
         _version = version;
-        var json = ConfluenceResponseJson.Write(await _grain.GetView());
+        var json = ConfluenceResponseJson.Write(await _grain.GetView().WaitAsync(ProbeTimeout));
         foreach (var client in clients)
         {
             client.Offer(symbol, json);

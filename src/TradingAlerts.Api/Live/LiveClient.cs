@@ -17,7 +17,9 @@ namespace TradingAlerts.Api.Live;
 /// lags) or a resume leaves the pair <em>pending</em>: once the queue has drained, the response loop catches it up
 /// from the grain in bounded batches (<see cref="ITimeframeGrain.GetChangesSince"/>), or sends a <c>reset</c> with
 /// the current state when the grain cannot. Nothing is dropped silently. Each event's <c>id:</c> is the
-/// <see cref="StreamCursor"/> of what the client has received with it.
+/// <see cref="StreamCursor"/> of what the client has received with it. Catch-ups run beside the response loop, each
+/// bounded by <see cref="CallTimeout"/>: a grain on a stopping or dead silo holds up only its own pair, never the others'
+/// events, and is asked again (finding its new activation) shortly after.
 /// </summary>
 internal sealed partial class LiveClient : IDisposable
 {
@@ -28,12 +30,19 @@ internal sealed partial class LiveClient : IDisposable
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryWithoutProgress = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long one catch-up waits for its grain before the item is asked again (an answer arriving later still applies).</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the stream's opening waits for its first batches; what is not served by then follows from the response loop.</summary>
+    private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(3);
+
     private readonly Lock _lock = new();
     private readonly Queue<Queued> _queue = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly PairState[] _pairs;
     private readonly bool[] _symbolPending;
     private readonly bool[] _symbolMissed;
+    private readonly Attempt[] _attempts; // per pair, then per symbol: the catch-up in flight and when to try again
     private readonly long[] _delivered; // the response loop's own: what the client has received, per pair
     private readonly Dictionary<Pair, int> _pairIndex;
     private readonly Dictionary<string, int> _symbolIndex;
@@ -45,7 +54,6 @@ internal sealed partial class LiveClient : IDisposable
     private readonly Action _lagged;
     private Queued? _last;
     private bool _completed;
-    private int _nextPending;
     private int _disposed;
 
     public LiveClient(StreamSelection selection, Tier tier, long[]? resumeFrom, IGrainFactory grains, LiveOptions options,
@@ -67,6 +75,7 @@ internal sealed partial class LiveClient : IDisposable
         // A reconnect (resumed or not) is sent the current confluence; a fresh stream too.
         _symbolPending = [.. selection.Symbols.Select(_ => true)];
         _symbolMissed = new bool[selection.Symbols.Count];
+        _attempts = [.. Enumerable.Range(0, _pairs.Length + _symbolPending.Length).Select(_ => new Attempt())];
     }
 
     public StreamSelection Selection { get; }
@@ -94,16 +103,40 @@ internal sealed partial class LiveClient : IDisposable
     }
 
     /// <summary>
-    /// Waits for the topics, then serves the first batch of every pair and the confluence of every symbol, so that a grain
-    /// that cannot answer fails the request (500) before the stream opens; what remains is caught up by the response loop.
+    /// Serves the first batch of every pair and the confluence of every symbol once its topic serves the client, so that
+    /// a grid that fails every call fails the request before the stream opens. Items whose grain does not answer within
+    /// <see cref="OpenTimeout"/> (a silo stopping or just lost) do not hold up the others: the response loop serves them.
     /// </summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Joined).WaitAsync(cancellationToken);
-        await Task.WhenAll([
-            .. Enumerable.Range(0, _pairs.Length).Select(CatchUpPairAsync),
-            .. Enumerable.Range(0, _symbolPending.Length).Select(CatchUpSymbolAsync),
-        ]).WaitAsync(cancellationToken);
+        if (Joined.Count != _attempts.Length)
+        {
+            return; // refused (the silo is stopping): the stream ends at once
+        }
+
+        var attempts = Enumerable.Range(0, _attempts.Length).Select(k =>
+        {
+            lock (_lock)
+            {
+                _attempts[k].Busy = true;
+            }
+
+            return AttemptAsync(k);
+        }).ToArray();
+        try
+        {
+            await Task.WhenAll(attempts).WaitAsync(OpenTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Some grain is slow to answer: the stream opens with the others.
+        }
+
+        var failures = attempts.Where(a => a.IsCompletedSuccessfully && a.Result is not null and not TimeoutException).Select(a => a.Result!).ToArray();
+        if (failures.Length == attempts.Length && failures.Length > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        }
     }
 
     /// <summary>A live change of a pair from its topic (called by the topic's pump; never blocks).</summary>
@@ -209,14 +242,13 @@ internal sealed partial class LiveClient : IDisposable
     /// <summary>The events until <see cref="Complete"/>, catching pending pairs up when the queue is empty, with a heartbeat after each quiet <paramref name="heartbeat"/>.</summary>
     public async IAsyncEnumerable<SseItem<byte[]>> ReadAllAsync(TimeSpan heartbeat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var retryAt = DateTimeOffset.MinValue;
         var lastSent = _time.GetUtcNow();
         Task<bool>? waiting = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             Queued? next = null;
-            int pendingPair = -1, pendingSymbol = -1;
             var now = _time.GetUtcNow();
+            var retryAt = DateTimeOffset.MaxValue;
             lock (_lock)
             {
                 if (_queue.TryDequeue(out var queued))
@@ -232,9 +264,9 @@ internal sealed partial class LiveClient : IDisposable
                         yield break;
                     }
                 }
-                else if (now >= retryAt)
+                else
                 {
-                    (pendingPair, pendingSymbol) = NextPending();
+                    retryAt = StartCatchUps(now);
                 }
             }
 
@@ -250,25 +282,6 @@ internal sealed partial class LiveClient : IDisposable
                 continue;
             }
 
-            if (pendingPair >= 0 || pendingSymbol >= 0)
-            {
-                try
-                {
-                    if (pendingPair >= 0 ? !await CatchUpPairAsync(pendingPair) : !await CatchUpSymbolAsync(pendingSymbol))
-                    {
-                        retryAt = _time.GetUtcNow() + RetryWithoutProgress;
-                    }
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // Still pending: tried again shortly (the grain may be re-activating after a silo loss).
-                    LogCatchUpFailed(_logger, ex, pendingPair >= 0 ? Selection.Pairs[pendingPair].Key : Selection.Symbols[pendingSymbol]);
-                    retryAt = _time.GetUtcNow() + RetryAfterFailure;
-                }
-
-                continue;
-            }
-
             var untilHeartbeat = lastSent + heartbeat - now;
             if (untilHeartbeat <= TimeSpan.Zero)
             {
@@ -277,7 +290,7 @@ internal sealed partial class LiveClient : IDisposable
                 continue;
             }
 
-            var quiet = retryAt > now && retryAt - now < untilHeartbeat ? retryAt - now : untilHeartbeat;
+            var quiet = retryAt - now < untilHeartbeat ? retryAt - now : untilHeartbeat;
             waiting ??= _wake.Reader.WaitToReadAsync(cancellationToken).AsTask(); // at most one pending wait
             try
             {
@@ -372,21 +385,70 @@ internal sealed partial class LiveClient : IDisposable
         return true;
     }
 
-    /// <summary>Round robin over pending pairs, then symbols (under the lock).</summary>
-    private (int Pair, int Symbol) NextPending()
+    /// <summary>
+    /// Under the lock, with the queue empty: starts a catch-up of every pending item whose topic serves the client and
+    /// that has none in flight; returns when the earliest item waiting to be tried again is due.
+    /// </summary>
+    private DateTimeOffset StartCatchUps(DateTimeOffset now)
     {
-        for (var k = 0; k < _pairs.Length; k++)
+        var due = DateTimeOffset.MaxValue;
+        for (var k = 0; k < _attempts.Length; k++)
         {
-            var i = (_nextPending + k) % _pairs.Length;
-            if (_pairs[i].Pending)
+            var attempt = _attempts[k];
+            if (attempt.Busy || !(k < _pairs.Length ? _pairs[k].Pending : _symbolPending[k - _pairs.Length]))
             {
-                _nextPending = i + 1;
-                return (i, -1);
+                continue;
             }
+
+            if (attempt.RetryAt > now)
+            {
+                due = attempt.RetryAt < due ? attempt.RetryAt : due;
+                continue;
+            }
+
+            attempt.Busy = true;
+            _ = AttemptAsync(k);
         }
 
-        var symbol = Array.IndexOf(_symbolPending, true);
-        return (-1, symbol);
+        return due;
+    }
+
+    /// <summary>
+    /// One catch-up of item <paramref name="k"/> (a pair, then the symbols) once its topic serves the client, bounded by
+    /// <see cref="CallTimeout"/>; never throws: returns the failure, after which the item is tried again shortly.
+    /// </summary>
+    private async Task<Exception?> AttemptAsync(int k)
+    {
+        Exception? failure = null;
+        var retryAt = DateTimeOffset.MinValue;
+        try
+        {
+            await Joined[k];
+            var catchUp = k < _pairs.Length ? CatchUpPairAsync(k) : CatchUpSymbolAsync(k - _pairs.Length);
+            if (!await catchUp.WaitAsync(CallTimeout, _time))
+            {
+                retryAt = _time.GetUtcNow() + RetryWithoutProgress;
+            }
+        }
+        catch (Exception ex)
+        {
+            // Still pending: tried again shortly (the grain may be re-activating after a silo loss).
+            failure = ex;
+            retryAt = _time.GetUtcNow() + RetryAfterFailure;
+        }
+
+        lock (_lock)
+        {
+            (_attempts[k].Busy, _attempts[k].RetryAt) = (false, retryAt);
+            if (failure is not null && !_completed)
+            {
+                LogCatchUpFailed(_logger, failure, k < _pairs.Length ? Selection.Pairs[k].Key : Selection.Symbols[k - _pairs.Length]);
+            }
+
+            Wake();
+        }
+
+        return failure;
     }
 
     /// <summary>Under the lock; a catch-up batch is queued even beyond the bound (it is only fetched when the queue is empty).</summary>
@@ -451,6 +513,13 @@ internal sealed partial class LiveClient : IDisposable
 
         /// <summary>The newest bar sent, whose structures catch-up events carry.</summary>
         public BarVersion? Latest { get; set; }
+    }
+
+    private sealed class Attempt
+    {
+        public bool Busy { get; set; }
+
+        public DateTimeOffset RetryAt { get; set; } = DateTimeOffset.MinValue;
     }
 
     private readonly record struct Queued(int Pair, BarEvent? Bar, byte[]? Confluence, SseItem<byte[]>? Final = null);

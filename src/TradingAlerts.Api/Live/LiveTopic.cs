@@ -20,6 +20,7 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
     private readonly List<LiveClient> _clients = []; // the pump's own
     private Task _pump = Task.CompletedTask;
     private IAsyncDisposable? _subscription;
+    private int _probeQueued; // 1 while a probe waits in the inbox: a pump held up by a slow grain does not pile them up
 
     /// <summary>"bars:EURUSD/H1" or "confluence:EURUSD".</summary>
     public string Key { get; } = key;
@@ -109,6 +110,11 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
                     _clients.Remove(client);
                     break;
                 default:
+                    if (item is Probe)
+                    {
+                        Volatile.Write(ref _probeQueued, 0);
+                    }
+
                     try
                     {
                         await PublishAsync(item, _clients);
@@ -134,8 +140,17 @@ internal abstract partial class LiveTopic(string key, ILogger logger)
     private async Task ProbeAsync(TimeSpan every)
     {
         using var timer = new PeriodicTimer(every);
-        while (await timer.WaitForNextTickAsync() && _inbox.Writer.TryWrite(Probe.Instance))
+        while (await timer.WaitForNextTickAsync())
         {
+            if (Interlocked.CompareExchange(ref _probeQueued, 1, 0) == 0 && !_inbox.Writer.TryWrite(Probe.Instance))
+            {
+                return;
+            }
+
+            if (_inbox.Reader.Completion.IsCompleted)
+            {
+                return;
+            }
         }
     }
 
