@@ -10,7 +10,8 @@ namespace TradingAlerts.TestSupport;
 /// </summary>
 public sealed class ChildProcess : IDisposable
 {
-    private const int KeptLines = 400;
+    // Enough for a silo that logs every failed grain call after a kill: tests look for one line among them (GridRetryTests).
+    private const int KeptLines = 20_000;
     private const int SigTerm = 15;
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
