@@ -83,21 +83,7 @@ internal static class HttpCommand
 
     private static void Report(Dictionary<string, List<WrkResult>> results, TextWriter output)
     {
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-
-        output.WriteLine();
-        output.WriteLine($"{"target (median of rounds)",-32} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
-        var rps = new Dictionary<string, double>();
-        foreach (var (name, runs) in results)
-        {
-            rps[name] = Median(runs.Select(r => r.RequestsPerSecond));
-            output.WriteLine($"{name,-32} {rps[name],10:N0} {Median(runs.Select(r => r.P50Ms)),8:0.00} {Median(runs.Select(r => r.P99Ms)),8:0.00}");
-        }
-
+        var rps = WrkTable.Write(results, output, 32);
         var grid = rps["grid indicators"];
         output.WriteLine();
         output.WriteLine($"grid / (a) seed PostgreSQL read  {grid / rps["(a) seed PostgreSQL read"],6:0.00}  (target >= 10)");
