@@ -14,12 +14,13 @@ namespace TradingAlerts.Grains;
 /// One symbol's confluence: the nine latest timeframe signals folded into a 0–10 score, updated in
 /// O(1) per signal change, pushed to observers and Redis when it changes.
 /// </summary>
-public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events, IOptions<GridOptions> options, ILogger<ConfluenceGrain> logger)
+public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events, IOptions<GridOptions> options, IClusterMembershipService membership, ILogger<ConfluenceGrain> logger)
     : Grain, IConfluenceGrain, IGrainMigrationParticipant
 {
     private const string ObserversKey = "observers";
 
     private readonly ObserverManager<IConfluenceObserver> _observers = new(options.Value.ObserverExpiry, logger);
+    private readonly DeadSiloObservers _deadSilos = new(membership);
     private readonly ConfluenceScore _score = new();
     private readonly SignalHistory _history = new(options.Value.ConfluenceHistory);
     private readonly Dictionary<Timeframe, BarRecord> _latest = [];
@@ -67,6 +68,7 @@ public sealed class ConfluenceGrain(IBarStore store, IGridEventPublisher events,
         if (Accept(signal))
         {
             var snapshot = Current();
+            _deadSilos.Prune(_observers);
             _observers.Notify(o => o.OnConfluence(snapshot));
             events.PublishConfluence(snapshot);
         }

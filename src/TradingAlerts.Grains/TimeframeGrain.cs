@@ -22,6 +22,7 @@ public sealed partial class TimeframeGrain(
     IGridEventPublisher events,
     IOptions<GridOptions> options,
     TimeProvider clock,
+    IClusterMembershipService membership,
     ILogger<TimeframeGrain> logger) : Grain, ITimeframeGrain, IGrainMigrationParticipant
 {
     /// <summary>Bars searched back for the latest momentum candle.</summary>
@@ -30,6 +31,7 @@ public sealed partial class TimeframeGrain(
     private const string ObserversKey = "observers";
 
     private readonly ObserverManager<IBarObserver> _observers = new(options.Value.ObserverExpiry, logger);
+    private readonly DeadSiloObservers _deadSilos = new(membership);
     private Pair _pair;
     private BarSeries _series = null!;
     private BarRecord? _latest;
@@ -227,6 +229,7 @@ public sealed partial class TimeframeGrain(
         }
 
         var changes = new PairChanges(_pair.Key, after, _position, Versions(changed), Reset: false, Current: _position);
+        _deadSilos.Prune(_observers);
         _observers.Notify(o => o.OnChanges(changes));
         events.PublishBars(_pair.Symbol, _pair.Timeframe.Name(), [.. changed.Select(c => c.Bar)]);
         return changed.Count;

@@ -93,8 +93,9 @@ internal static class StreamApi
         }
 
         EndAtTokenExpiry(context, client);
-        // The first state is read before the 200 goes out: if a grain cannot serve it the open fails (and is retried,
-        // GridRetry) before the caller sees anything; a failed open leaves its topics at once.
+        // The first state is read before the 200 goes out, for at most 3 s (LiveClient.OpenAsync): when no item's grain
+        // can serve it the open fails (and is retried, GridRetry) before the caller sees anything, and a failed open
+        // leaves its topics at once; items that did not answer in time follow from the response loop.
         try
         {
             await client.OpenAsync(context.RequestAborted);

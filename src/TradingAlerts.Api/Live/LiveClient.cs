@@ -33,6 +33,12 @@ internal sealed partial class LiveClient : IDisposable
     /// <summary>How long one catch-up waits for its grain before the item is asked again (an answer arriving later still applies).</summary>
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Catch-ups one stream runs at once after its opening: a client of all 135 pairs that lags (or resumes) would
+    /// otherwise send 150 grain calls in one burst, and a hundred such clients a silo's worth; the rest wait their turn.
+    /// </summary>
+    private const int MaxCatchUpsInFlight = 16;
+
     /// <summary>How long the stream's opening waits for its first batches; what is not served by then follows from the response loop.</summary>
     private static readonly TimeSpan OpenTimeout = TimeSpan.FromSeconds(3);
 
@@ -387,12 +393,14 @@ internal sealed partial class LiveClient : IDisposable
 
     /// <summary>
     /// Under the lock, with the queue empty: starts a catch-up of every pending item whose topic serves the client and
-    /// that has none in flight; returns when the earliest item waiting to be tried again is due.
+    /// that has none in flight, at most <see cref="MaxCatchUpsInFlight"/> at once (one finishing wakes the loop for the
+    /// next); returns when the earliest item waiting to be tried again is due.
     /// </summary>
     private DateTimeOffset StartCatchUps(DateTimeOffset now)
     {
         var due = DateTimeOffset.MaxValue;
-        for (var k = 0; k < _attempts.Length; k++)
+        var inFlight = _attempts.Count(a => a.Busy);
+        for (var k = 0; k < _attempts.Length && inFlight < MaxCatchUpsInFlight; k++)
         {
             var attempt = _attempts[k];
             if (attempt.Busy || !(k < _pairs.Length ? _pairs[k].Pending : _symbolPending[k - _pairs.Length]))
@@ -407,6 +415,7 @@ internal sealed partial class LiveClient : IDisposable
             }
 
             attempt.Busy = true;
+            inFlight++;
             _ = AttemptAsync(k);
         }
 

@@ -16,12 +16,15 @@ namespace TradingAlerts.Api.Resilience;
 internal sealed partial class GridRetry
 {
     private static readonly ResiliencePropertyKey<HttpContext> Http = new("http");
+    private static readonly ResiliencePropertyKey<long> Started = new("started");
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger<GridRetry> _logger;
+    private readonly TimeProvider _time;
 
     public GridRetry(IOptions<GridRetryOptions> options, ILogger<GridRetry> logger, TimeProvider time)
     {
         _logger = logger;
+        _time = time;
         var settings = options.Value;
         _pipeline = settings.MaxRetries == 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
@@ -33,7 +36,8 @@ internal sealed partial class GridRetry
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsRetryable(e)
                     && args.Context.Properties.TryGetValue(Http, out var http) && !http.Response.HasStarted
-                    && !http.RequestAborted.IsCancellationRequested),
+                    && !http.RequestAborted.IsCancellationRequested
+                    && args.Context.Properties.TryGetValue(Started, out var started) && time.GetElapsedTime(started) < settings.Budget),
                 OnRetry = args =>
                 {
                     if (args.Context.Properties.TryGetValue(Http, out var http) && args.Outcome.Exception is { } failure)
@@ -54,6 +58,7 @@ internal sealed partial class GridRetry
     {
         var resilience = ResilienceContextPool.Shared.Get(context.HttpContext.RequestAborted);
         resilience.Properties.Set(Http, context.HttpContext);
+        resilience.Properties.Set(Started, _time.GetTimestamp());
         try
         {
             return await _pipeline.ExecuteAsync(static (_, state) => state.next(state.context), resilience, (next, context));

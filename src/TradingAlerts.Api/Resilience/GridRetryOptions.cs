@@ -12,8 +12,8 @@ public sealed class GridRetryOptions
     public const string Section = "GridRetry";
 
     /// <summary>Retries after the first attempt; 0 turns retrying off.</summary>
-    [Range(0, 20)]
-    public int MaxRetries { get; set; } = 6;
+    [Range(0, 50)]
+    public int MaxRetries { get; set; } = 12;
 
     /// <summary>The first pause; each next one doubles (with jitter) up to <see cref="MaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
@@ -21,4 +21,11 @@ public sealed class GridRetryOptions
 
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:30")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// No retry starts later than this after the first attempt, whatever <see cref="MaxRetries"/> allows: the jittered
+    /// pauses vary, so a count alone ended some reads after 3 s, before Orleans had declared a killed silo dead (~6 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -33,7 +33,7 @@ public sealed class GridRetryTests(SchemaDatabase db) : IClassFixture<SchemaData
             Assert.True(status == HttpStatusCode.OK, $"{pair.Key}: {(int)status} {body}");
         }
 
-        using var patient = Start("patient", clusterId, ["--GridRetry:MaxRetries=20", "--GridRetry:Delay=00:00:00.100", "--GridRetry:MaxDelay=00:00:01"]);
+        using var patient = Start("patient", clusterId, ["--GridRetry:MaxRetries=20", "--GridRetry:Budget=00:00:40", "--GridRetry:Delay=00:00:00.100", "--GridRetry:MaxDelay=00:00:01"]);
         using var hasty = Start("hasty", clusterId, ["--GridRetry:MaxRetries=2", "--GridRetry:Delay=00:00:00.001", "--GridRetry:MaxDelay=00:00:00.001"]);
         await Task.WhenAll(new[] { patient, hasty }.Select(s => s.WaitReadyAsync(Startup, cancellationToken: ct)));
         foreach (var silo in new[] { patient, hasty })
