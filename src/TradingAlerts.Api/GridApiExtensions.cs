@@ -16,6 +16,7 @@ using TradingAlerts.Api.Observability;
 using TradingAlerts.Api.OpenApi;
 using TradingAlerts.Api.RateLimits;
 using TradingAlerts.Api.Resilience;
+using TradingAlerts.Api.Udf;
 
 namespace TradingAlerts.Api;
 
@@ -78,6 +79,7 @@ public static class GridApiExtensions
         app.MapGridOpenApi();
         app.MapHealthApi();
         app.MapGridEndpoints();
+        app.MapUdfEndpoints();
         app.UseDashboardPages();
         app.MapDevTokenApi(app.Environment, app.Services.GetRequiredService<IOptions<AuthOptions>>().Value);
         return app;

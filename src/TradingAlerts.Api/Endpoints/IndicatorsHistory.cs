@@ -39,30 +39,64 @@ internal static class IndicatorsHistory
         var closedBefore = range.LatestHeld ?? long.MaxValue;
         ResponseBars bars;
         long? nextTime;
-        string source;
-        if (InMemory(range, query) || !store.IsDurable)
+        var source = SourceOf(range, query, store);
+        if (source != Postgres)
         {
             bars = ResponseBars.Of(range.Bars) with { Closed = [.. range.Bars.Time.Select(t => t < closedBefore)] };
             nextTime = range.OlderThanRange;
-            source = InMemory(range, query) ? "memory" : "memory-only";
         }
         else
         {
-            var stored = new List<BarVersion>(Math.Min(query.Limit, 1024));
-            await foreach (var bar in store.RangeAsync(pair, query.From, query.To, query.Limit, context.RequestAborted))
-            {
-                stored.Add(new BarVersion(0, bar.Time < closedBefore, bar));
-            }
+            var stored = (await ReadStoredAsync(store, pair, query, context.RequestAborted)).Select(bar => new BarVersion(0, bar.Time < closedBefore, bar)).ToList();
 
             // The structures are the latest bar's, as in memory; the momentum ratio at the float precision memory holds it.
             var latest = stored.Count > 0 && stored[^1].Bar.Time == range.LatestHeld ? range.Bars.LatestIndicators : null;
             bars = ResponseBars.Of(stored, [.. stored.Select(v => Candle(v.Bar)).OfType<MomentumCandleInfo>()], latest) with { Positions = null };
             nextTime = stored.Count == 0 ? await store.BeforeAsync(pair, query.From, context.RequestAborted) : null;
-            source = "postgres";
         }
 
         context.Response.Headers[SourceHeader] = source;
         return new JsonBody<IndicatorsResponseWire>(IndicatorsResponseJson.WriteRange(bars, pair, tier, nextTime));
+    }
+
+    /// <summary>
+    /// The bars of a range without indicators, for other dialects of the same history (the UDF datafeed): from the
+    /// grain's window or PostgreSQL exactly as <see cref="GetAsync"/> decides, or the 400 message of a range too wide.
+    /// </summary>
+    public static async Task<HistoryBars> GetBarsAsync(HttpContext context, IGrainFactory grains, IBarStore store, Pair pair, HistoryQuery query, int maxBars)
+    {
+        var range = await grains.GetGrain<ITimeframeGrain>(pair.Key).GetRange(query.From, query.To, query.Limit);
+        if (query.TooWide(pair.Timeframe, range.LatestHeld, maxBars) is { } tooWide)
+        {
+            return new HistoryBars(range, null, null, tooWide);
+        }
+
+        var source = SourceOf(range, query, store);
+        context.Response.Headers[SourceHeader] = source;
+        if (source != Postgres)
+        {
+            return new HistoryBars(range, null, range.OlderThanRange, null);
+        }
+
+        var stored = await ReadStoredAsync(store, pair, query, context.RequestAborted);
+        return new HistoryBars(range, stored, stored.Count == 0 ? await store.BeforeAsync(pair, query.From, context.RequestAborted) : null, null);
+    }
+
+    private const string Postgres = "postgres";
+
+    /// <summary>memory (the window holds the range), memory-only (no durable store to ask) or postgres.</summary>
+    private static string SourceOf(BarRange range, HistoryQuery query, IBarStore store) =>
+        InMemory(range, query) ? "memory" : !store.IsDurable ? "memory-only" : Postgres;
+
+    private static async Task<List<BarRecord>> ReadStoredAsync(IBarStore store, Pair pair, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var stored = new List<BarRecord>(Math.Min(query.Limit, 1024));
+        await foreach (var bar in store.RangeAsync(pair, query.From, query.To, query.Limit, cancellationToken))
+        {
+            stored.Add(bar);
+        }
+
+        return stored;
     }
 
     /// <summary>
@@ -77,3 +111,10 @@ internal static class IndicatorsHistory
             ? new MomentumCandleInfo(bar.Time, m.Bullish, double.Parse(((float)m.BodyRatio).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))
             : null;
 }
+
+/// <summary>
+/// A range's bars as <see cref="IndicatorsHistory.GetBarsAsync"/> found them: the grain's <see cref="Range"/> (its bars
+/// are the answer when <see cref="Stored"/> is null), or the rows PostgreSQL holds; <see cref="NextTime"/> the newest bar
+/// before an empty range; <see cref="TooWide"/> the 400 message of a range wider than Api:History:MaxBars.
+/// </summary>
+internal sealed record HistoryBars(BarRange Range, IReadOnlyList<BarRecord>? Stored, long? NextTime, string? TooWide);

@@ -20,6 +20,7 @@ internal sealed partial class GrainRateLimiter(IGrainFactory grains, IOptions<Ra
     : PartitionedRateLimiter<HttpContext>
 {
     private static readonly PathString Api = "/api";
+    private static readonly PathString Udf = "/udf";
     private readonly RateLimitOptions _options = options.Value;
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
@@ -62,9 +63,10 @@ internal sealed partial class GrainRateLimiter(IGrainFactory grains, IOptions<Ra
             : new Lease(false, decision.RetryAfter, $"Rate limit exceeded: {limit} requests per {Describe(_options.Window)} for {CallerTier.Name(tier)}");
     }
 
-    /// <summary>Only the API is limited: health, docs, OpenAPI and static files are not, nor CORS preflights.</summary>
+    /// <summary>Only the API and its UDF datafeed are limited: health, docs, OpenAPI and static files are not, nor CORS preflights.</summary>
     private static bool IsCounted(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsOptions(context.Request.Method);
+        (context.Request.Path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments(Udf, StringComparison.OrdinalIgnoreCase))
+        && !HttpMethods.IsOptions(context.Request.Method);
 
     /// <summary>The token's subject when there is one (whatever its tier), else the client address (IPv6: its /64).</summary>
     private static string Partition(HttpContext context) => CallerKey.Of(context);

@@ -14,13 +14,14 @@ namespace TradingAlerts.Benchmarks.History;
 /// <summary>
 /// <c>history --postgres CS</c> (deploy/bench.sh history): (a) 5,000 M5 bars older than the in-memory window through the
 /// API from PostgreSQL against the same rows read by a raw SELECT over the silo's connection pool (sending the API's body,
-/// so both transfer the same bytes); (b) a watchlist of 15 pairs in one request against 15 single requests. wrk on
+/// so both transfer the same bytes); (c) the UDF datafeed's history of 2,000 of those bars against the same baseline; (b) a watchlist of 15 pairs in one request against 15 single requests. wrk on
 /// loopback, alternating rounds, medians.
 /// </summary>
 internal static class HistoryCommand
 {
     private const int Window = 1_000;
     private const int RangeBars = 5_000;
+    private const int UdfBars = 2_000;
     private static readonly Pair M5 = new("EURUSD", Timeframe.M5);
 
     /// <summary>The columns a range answer uses (prices, numbers, momentum candles; the structures are the latest bar's, from its grain).</summary>
@@ -70,6 +71,21 @@ internal static class HistoryCommand
                 output.WriteLine($"data: EURUSD 6,500 M5 bars (window {Window:N0}), 14 symbols x 2 days; range {from}..{to}: {bars:N0} bars from {source}, {apiBody.Length:N0} bytes");
             }
 
+            // (c) the UDF datafeed's history of the oldest 2,000 M5 bars (the silo's clock is UTC: the same times), from PostgreSQL too.
+            var udf = $"/udf/history?symbol=EURUSD&resolution=5&from={from}&to={from + ((UdfBars - 1) * 300L)}";
+            using (var response = await client.GetAsync(new Uri(udf, UriKind.Relative)))
+            {
+                var body = await response.Content.ReadAsByteArrayAsync();
+                var source = response.Headers.TryGetValues("X-Bars-Source", out var values) ? values.Single() : "?";
+                var bars = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("t").GetArrayLength();
+                if (source != "postgres" || bars != UdfBars)
+                {
+                    throw new InvalidOperationException($"The UDF history was answered by {source} with {bars} bars, not by PostgreSQL with {UdfBars}");
+                }
+
+                output.WriteLine($"udf: {bars:N0} bars from {source}, {body.Length:N0} bytes");
+            }
+
             var pairs = Symbols.All.Select(s => new Pair(s, Timeframe.H1)).ToList();
             var watchlist = "/api/watchlist?pairs=" + string.Join(',', pairs.Select(p => p.Key));
             var script = Path.Combine(Path.GetTempPath(), $"ta-bench-singles-{Environment.ProcessId}.lua");
@@ -82,6 +98,7 @@ internal static class HistoryCommand
                 {
                     ("(a) API range from PostgreSQL", history, null),
                     ("(a) raw SELECT, same pool", "/bench/raw-select", null),
+                    ("(c) UDF history, 2,000 bars", udf, null),
                     ("(b) watchlist of 15 pairs", watchlist, null),
                     ("(b) 15 single requests", "/api/indicators/EURUSD/H1?limit=1", script),
                 };
@@ -121,6 +138,7 @@ internal static class HistoryCommand
         var singles = rps["(b) 15 single requests"];
         output.WriteLine();
         output.WriteLine($"(a) API range / raw SELECT            {rps["(a) API range from PostgreSQL"] / rps["(a) raw SELECT, same pool"],6:0.00}  (target >= 0.5)");
+        output.WriteLine($"(c) UDF history / raw SELECT          {rps["(c) UDF history, 2,000 bars"] / rps["(a) raw SELECT, same pool"],6:0.00}  (2,000 bars against 5,000 rows)");
         output.WriteLine($"(b) watchlist req/s / single req/s    {watchlist / singles,6:0.00}");
         output.WriteLine($"(b) watchlists/s / (singles/s / 15)   {watchlist * 15 / singles,6:0.00}  (15 pairs in one request against 15 requests)");
     }
