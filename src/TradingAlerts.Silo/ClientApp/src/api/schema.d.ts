@@ -231,6 +231,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/udf/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UDF datafeed configuration: the resolutions the caller may read, search on, marks and group requests off */
+        get: operations["GetUdfConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udf/symbols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UDF symbol info of one instrument: session and timezone on the broker's server clock, pricescale from its digits */
+        get: operations["GetUdfSymbol"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udf/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UDF symbol search over the instruments the caller may read */
+        get: operations["SearchUdfSymbols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udf/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's time, unix seconds UTC as plain text */
+        get: operations["GetUdfTime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/udf/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UDF bars of a pair by time range: s ok with t/o/h/l/c/v (t unix seconds UTC, v tick volume), or s no_data with nextTime */
+        get: operations["GetUdfHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -758,6 +843,94 @@ export interface components {
             end_price: number;
             /** Format: int32 */
             touches: number;
+        };
+        /** @description `GET /udf/config`: what the datafeed supports (the charting library's DatafeedConfiguration). */
+        UdfConfigBody: {
+            supported_resolutions: string[];
+            supports_group_request: boolean;
+            supports_marks: boolean;
+            supports_search: boolean;
+            supports_timescale_marks: boolean;
+            supports_time: boolean;
+            exchanges: components["schemas"]["UdfExchange"][];
+            symbols_types: components["schemas"]["UdfSymbolType"][];
+        };
+        /**
+         * @description A UDF error in both dialects at once: the API's envelope (`success`, `error`) and the protocol's
+         *     (`s: "error"`, `errmsg`), so the charting library's adapter shows `errmsg` whatever the status, and an
+         *     API client reads the envelope it knows.
+         */
+        UdfErrorBody: {
+            success?: boolean;
+            error: string;
+            s?: null | string;
+            errmsg?: null | string;
+        };
+        UdfExchange: {
+            value: string;
+            name: string;
+            desc: string;
+        };
+        /**
+         * @description `GET /udf/history`: `s` "ok" with the bars as columns (oldest first; `t` unix seconds UTC, `v`
+         *     tick volume), or "no_data" with `nextTime`, the newest bar before the range when there is one.
+         */
+        UdfHistoryBody: {
+            s: string;
+            t: null | number[];
+            o: null | number[];
+            h: null | number[];
+            l: null | number[];
+            c: null | number[];
+            v: null | number[];
+            /** Format: int64 */
+            nextTime: null | number;
+        };
+        /** @description One row of `GET /udf/search`. */
+        UdfSearchResult: {
+            symbol: string;
+            full_name: string;
+            description: string;
+            exchange: string;
+            ticker: string;
+            type: string;
+        };
+        /** @description `GET /udf/symbols`: one symbol as the charting library's LibrarySymbolInfo, in UDF's field names. */
+        UdfSymbolInfo: {
+            name: string;
+            ticker: string;
+            description: string;
+            type: string;
+            session: string;
+            timezone: string;
+            exchange: string;
+            listed_exchange: string;
+            /** Format: int32 */
+            minmov: number;
+            /** Format: int64 */
+            pricescale: number;
+            has_intraday: boolean;
+            has_daily: boolean;
+            has_weekly_and_monthly: boolean;
+            intraday_multipliers: string[];
+            daily_multipliers: string[];
+            supported_resolutions: string[];
+            /** Format: int32 */
+            volume_precision: number;
+            data_status: string;
+        };
+        UdfSymbolType: {
+            name: string;
+            value: string;
+        };
+        /** @description 403: the caller's tier does not reach the pair; with the API's upgrade fields. */
+        UdfUpgradeRequiredBody: {
+            success?: boolean;
+            error: string;
+            s?: null | string;
+            errmsg?: null | string;
+            tier: string;
+            upgrade_required?: boolean;
         };
         /** @description The 403 envelope: `{"success":false,"error":"…","tier":"FREE","upgrade_required":true}`. */
         UpgradeRequiredBody: {
@@ -1458,6 +1631,264 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    GetUdfConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfConfigBody"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    GetUdfSymbol: {
+        parameters: {
+            query?: {
+                /** @description A ticker (EURUSD), a broker name (EURUSD.pro) or the full name (GRID:EURUSD). */
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfSymbolInfo"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfUpgradeRequiredBody"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SearchUdfSymbols: {
+        parameters: {
+            query?: {
+                /** @description Part of a symbol or its description, any case; empty lists all. */
+                query?: string;
+                /** @description A symbol type of /udf/config (forex, commodity, index, crypto); empty: all. */
+                type?: string;
+                /** @description An exchange of /udf/config (GRID); empty: all. */
+                exchange?: string;
+                /** @description At most this many rows, 1..100 (default 30). */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfSearchResult"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfUpgradeRequiredBody"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    GetUdfTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    GetUdfHistory: {
+        parameters: {
+            query?: {
+                /** @description A ticker (EURUSD) or the full name (GRID:EURUSD). */
+                symbol?: string;
+                /** @description 5, 15, 30, 60, 120, 240, 480, 720 (minutes) or 1D (D): the nine timeframes M5..D1. */
+                resolution?: string;
+                /** @description The oldest bar time wanted, unix seconds UTC (inclusive); ignored when countback is given. */
+                from?: string;
+                /** @description The newest bar time wanted, unix seconds UTC (inclusive); absent: up to the latest bar. */
+                to?: string;
+                /** @description How many bars, counted back from `to` (takes precedence over `from`), 1..Api:History:MaxBars. */
+                countback?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfHistoryBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UdfUpgradeRequiredBody"];
                 };
             };
             /** @description Internal Server Error */
