@@ -54,7 +54,7 @@ public sealed class DashboardPage : IAsyncDisposable
     public ILocator Chart => Page.GetByTestId("trading-chart");
 
     /// <summary>A fresh page; signed in through /login when a tier is given, anonymous (FREE) otherwise.</summary>
-    public static async Task<DashboardPage> OpenAsync(Chromium chromium, DemoSilo silo, string? tier = null)
+    public static async Task<DashboardPage> OpenAsync(Chromium chromium, IDashboardSilo silo, string? tier = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -86,7 +86,7 @@ public sealed class DashboardPage : IAsyncDisposable
     }
 
     /// <summary>What a failed step leaves for diagnosis: the page's address, errors and a screenshot, and the silo's output.</summary>
-    public async Task<Exception> FailureAsync(string step, DemoSilo silo, Exception cause)
+    public async Task<Exception> FailureAsync(string step, IDashboardSilo silo, Exception cause)
     {
         var shot = Path.Combine(Repository.Screenshots, $"failure-{DateTime.UtcNow:HHmmss-fff}.png");
         try

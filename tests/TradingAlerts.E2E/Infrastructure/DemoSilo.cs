@@ -10,7 +10,7 @@ namespace TradingAlerts.E2E.Infrastructure;
 /// mode on a fresh PostgreSQL database (schema applied at startup), the demo collector writing a temporary
 /// SQLite file, rate limits off. Ready once EURUSD has its history on every timeframe.
 /// </summary>
-public sealed class DemoSilo : IAsyncLifetime
+public sealed class DemoSilo : IAsyncLifetime, IDashboardSilo
 {
     /// <summary>Days of demo history: enough for 100+ H1 bars and a few D1 bars, quick to ingest.</summary>
     public const int DemoDays = 6;

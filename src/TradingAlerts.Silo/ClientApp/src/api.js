@@ -72,6 +72,18 @@ export async function getJson(path) {
 export const indicators = (symbol, timeframe, limit) => getJson(`/api/indicators/${symbol}/${timeframe}?limit=${limit}`);
 
 /**
+ * The newest `limit` bars opened at or before `to` (unix seconds): the range API a chart scrolls back with
+ * (docs/api.md "History by time range"); `metadata.no_data` says none is older.
+ * @param {string} symbol
+ * @param {string} timeframe
+ * @param {number} to
+ * @param {number} limit
+ * @returns {Promise<IndicatorsResponse>}
+ */
+export const indicatorsUpTo = (symbol, timeframe, to, limit) =>
+  getJson(`/api/indicators/${symbol}/${timeframe}?to=${to}&limit=${limit}`);
+
+/**
  * @param {string} symbol
  * @returns {Promise<ConfluenceResponse>}
  */

@@ -4,6 +4,7 @@ import { eventData, indicators } from './api.js';
 import { h } from './dom.js';
 import { Overlay } from './overlay.js';
 import { loadCatalogue, shell, upgradeMessage } from './shell.js';
+import { ScrollBack } from './scroll-back.js';
 import { openStream } from './sse.js';
 
 const BARS = 1000;
@@ -55,7 +56,7 @@ export async function chartPage(root, symbol, timeframe) {
   const market = symbolInfo.market === 'closed'
     ? h('span', { class: 'market-closed', dataset: { testid: 'market-state' }, title: (symbolInfo.sessions ?? []).join(', ') }, 'market closed')
     : null;
-  const chartEl = h('div', { class: 'chart', dataset: { testid: 'trading-chart', state: 'loading', symbol, timeframe, bars: '0' } });
+  const chartEl = h('div', { class: 'chart', dataset: { testid: 'trading-chart', state: 'loading', symbol, timeframe, bars: '0', history: 'idle' } });
   const legend = h('div', { class: 'legend', dataset: { testid: 'legend' } });
   main.append(
     h('div', { class: 'chart-head' }, h('h1', {}, symbol, h('span', { class: 'tf' }, timeframe)), quote, market, h('div', { class: 'spacer' }), status),
@@ -118,6 +119,18 @@ export async function chartPage(root, symbol, timeframe) {
 
   for (const [type, body] of queued) apply(type, body);
   queued = null;
+
+  // Older bars once the view reaches the oldest one (scroll-back.js); the live updates above go on meanwhile.
+  const back = new ScrollBack({
+    symbol,
+    timeframe,
+    tier: cat.tier,
+    oldestTime: () => view.bars[0]?.time,
+    prepend: (data) => view.prependBars(data),
+    onState: (state) => { chartEl.dataset.history = state; },
+  });
+  view.chart.timeScale().subscribeVisibleLogicalRangeChange((range) => back.viewChanged(range));
+  back.viewChanged(view.chart.timeScale().getVisibleLogicalRange());
 }
 
 class ChartView {
@@ -154,6 +167,12 @@ class ChartView {
     this.markers = createSeriesMarkers(this.candles, []);
     this.overlay = new Overlay(el, this.chart, this.candles, stepSeconds);
     for (const [id, on] of Object.entries(this.layers)) this.show(id, on);
+    // Every bar as the two series hold it, [time, open, high, low, close, volume], for whoever checks the whole
+    // chart against the stored rows (tests/TradingAlerts.E2E/ScrollBackTests.cs); the data-tail attribute has five.
+    el.drawnBars = () => {
+      const volumes = new Map(this.volume.data().map((v) => [v.time, v.value]));
+      return this.candles.data().map((b) => [b.time, b.open, b.high, b.low, b.close, volumes.get(b.time) ?? null]);
+    };
   }
 
   fmt(price) {
@@ -175,6 +194,31 @@ class ChartView {
     this.setStructures(data);
     this.render();
     this.el.dataset.state = 'ready';
+  }
+
+  /**
+   * Bars older than the oldest one held (a range answer, oldest first), put before it with their volumes and
+   * averages; the view stays on the bars it showed. The answer's structures are the latest bar's only when the
+   * range reaches it, which an older range never does, so the latest bar's stay.
+   */
+  prependBars(data) {
+    const first = this.bars[0]?.time ?? Infinity;
+    const keep = data.ohlc.map((b, i) => [b, i]).filter(([b]) => b.time < first);
+    if (keep.length === 0) return;
+    const range = this.chart.timeScale().getVisibleLogicalRange();
+    this.bars = [...keep.map(([b]) => candle(b)), ...this.bars];
+    for (const name of Object.keys(this.ma)) {
+      this.ma[name] = [...keep.map(([b, i]) => point(b.time, this.access[name] ? data[name]?.[i] : undefined)), ...this.ma[name]];
+      this.lines[name].setData(this.ma[name]);
+    }
+    for (const m of data.momentum_candles ?? []) {
+      if (m.time < first) this.momentum.set(m.time, m);
+    }
+    this.candles.setData(this.bars);
+    this.volume.setData([...keep.map(([b]) => volumeBar(b)), ...this.volume.data()]);
+    // Logical indexes count from the oldest bar: the bars shown keep their place by moving the view past the new ones.
+    if (range) this.chart.timeScale().setVisibleLogicalRange({ from: range.from + keep.length, to: range.to + keep.length });
+    this.render();
   }
 
   /** A live `bar` event: the changed bars (same shape) and the latest bar's structures; only the bars at `times`. */
@@ -251,6 +295,7 @@ class ChartView {
       lastTime: String(this.bars.at(-1)?.time ?? ''),
       // The newest bars as drawn, [time, open, high, low, close], for whoever checks the chart against the API.
       tail: JSON.stringify(this.bars.slice(-5).map((b) => [b.time, b.open, b.high, b.low, b.close])),
+      firstTime: String(this.bars[0]?.time ?? ''),
       // The tick volumes drawn in the volume pane, [time, volume], newest five.
       volumes: JSON.stringify(this.volume.data().slice(-5).map((v) => [v.time, v.value])),
       fractals: String(fractals),
